@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.content;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the CPIC tables: UTF-8, one header line, tab-separated, no quoting, empty trailing cells kept. */
+final class Tsv {
+
+    private Tsv() {
+    }
+
+    /** One data row, its cells addressed by header name. */
+    record Row(String table, int line, Map<String, Integer> columns, String[] cells) {
+        String get(String column) {
+            Integer i = columns.get(column);
+            if (i == null) {
+                throw new ContentException(table + ": no column '" + column + "'");
+            }
+            return i < cells.length ? cells[i] : "";
+        }
+
+        String getOrNull(String column) {
+            String v = get(column);
+            return v.isEmpty() ? null : v;
+        }
+    }
+
+    static List<Row> read(String resource) {
+        InputStream in = Tsv.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new ContentException("missing data table " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            int number = 1;
+            // Tables may open with '#' lines saying how they were made.
+            while (header != null && header.startsWith("#")) {
+                header = reader.readLine();
+                number++;
+            }
+            if (header == null) {
+                throw new ContentException(resource + ": empty file, no header");
+            }
+            Map<String, Integer> columns = new HashMap<>();
+            String[] names = header.split("\t", -1);
+            for (int i = 0; i < names.length; i++) {
+                columns.put(names[i], i);
+            }
+            List<Row> rows = new ArrayList<>();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                if (cells.length != names.length) {
+                    throw new ContentException(resource + ":" + number + ": " + cells.length + " cells, header has " + names.length);
+                }
+                rows.add(new Row(resource, number, columns, cells));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.precisionformulary.engine.internal.CompiledPack;
+import org.precisionformulary.engine.internal.PackFiles;
+
+/**
+ * A compiled, validated rule pack: the built-in CPIC and routing pack, or a directory of DRL files.
+ * Immutable and safe to share; building one is the expensive step, evaluating with it is cheap.
+ */
+public final class RulePack {
+
+    private static volatile RulePack builtIn;
+
+    private final CompiledPack compiled;
+
+    private RulePack(CompiledPack compiled) {
+        this.compiled = compiled;
+    }
+
+    /**
+     * The pack shipped in {@code rules-content}, precompiled to the executable model at build time.
+     * Loaded once per class loader and shared.
+     *
+     * @return the built-in pack
+     * @throws RulePackException when the pack is missing from the classpath
+     */
+    public static RulePack builtIn() {
+        RulePack pack = builtIn;
+        if (pack == null) {
+            synchronized (RulePack.class) {
+                pack = builtIn;
+                if (pack == null) {
+                    pack = new RulePack(CompiledPack.builtIn(RulePack.class.getClassLoader()));
+                    builtIn = pack;
+                }
+            }
+        }
+        return pack;
+    }
+
+    /**
+     * Compiles every {@code .drl} file under a directory (DRL package = folder, e.g.
+     * {@code local/my-rule.drl} with {@code package local;}); an optional {@code pack.properties} gives
+     * {@code name}, {@code version} and {@code cpicDataVersion}.
+     *
+     * @param directory the pack's root directory
+     * @return the compiled pack
+     * @throws RulePackException with every compiler message (file and line) when it does not compile
+     */
+    public static RulePack fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new RulePackException(directory + " is not a directory", List.of());
+        }
+        return new RulePack(CompiledPack.compile(PackFiles.readDirectory(directory), directory.toString()));
+    }
+
+    CompiledPack compiled() {
+        return compiled;
+    }
+
+    /** @return the pack's name */
+    public String name() {
+        return compiled.name();
+    }
+
+    /** @return the pack's version */
+    public String version() {
+        return compiled.version();
+    }
+
+    /** @return SHA-256 over the pack's files, as every decision's audit names it */
+    public String sha256() {
+        return compiled.sha256();
+    }
+
+    /** @return the CPIC data version the pack was made from */
+    public String cpicDataVersion() {
+        return compiled.cpicDataVersion();
+    }
+
+    /** @return the names of every rule in the pack */
+    public Set<String> ruleNames() {
+        return compiled.rules().keySet();
+    }
+}

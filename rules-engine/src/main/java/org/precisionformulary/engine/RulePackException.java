@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A rule pack that cannot be used: every compiler message, with file and line. */
+public class RulePackException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<RulePackProblem> problems;
+
+    /**
+     * @param summary  what failed
+     * @param problems every problem found
+     */
+    public RulePackException(String summary, List<RulePackProblem> problems) {
+        super(summary + (problems.isEmpty() ? "" : ":\n" + problems.stream().map(RulePackProblem::toString)
+                .collect(Collectors.joining("\n"))));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return every problem, in the order the compiler reported them */
+    public List<RulePackProblem> problems() {
+        return problems;
+    }
+}

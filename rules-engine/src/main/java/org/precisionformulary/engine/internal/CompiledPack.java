@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.precisionformulary.engine.RulePackException;
+import org.precisionformulary.engine.RulePackProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compiled rule pack: the shared, thread-safe KieBase plus what every decision's audit names.
+ *
+ * @param kieBase         the compiled rules
+ * @param name            the pack's name
+ * @param version         the pack's version
+ * @param sha256          SHA-256 over the pack's files
+ * @param cpicDataVersion the CPIC data version
+ * @param rules           rule name to rule, for metadata look-ups
+ */
+public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
+                           Map<String, RuleInfo> rules) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
+
+    /** The KieBase name in the built-in pack's kmodule.xml. */
+    public static final String BUILT_IN_KIE_BASE = "precisionFormulary";
+
+    /** Where the built-in pack's rules and manifest sit on the classpath. */
+    public static final String RULES_FOLDER = "org/precisionformulary/rules";
+
+    private static final Pattern ERROR_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):");
+
+    /**
+     * Loads the pack precompiled into {@code rules-content} (the executable model, built by kie-maven-plugin).
+     *
+     * @param loader the class loader holding rules-content
+     * @return the pack
+     * @throws RulePackException when the pack is missing or its kmodule cannot be read
+     */
+    public static CompiledPack builtIn(ClassLoader loader) {
+        long start = System.nanoTime();
+        KieServices ks = KieServices.Factory.get();
+        KieContainer container;
+        KieBase kieBase;
+        try {
+            container = ks.newKieClasspathContainer(loader);
+            kieBase = container.getKieBase(BUILT_IN_KIE_BASE);
+        } catch (RuntimeException e) {
+            throw new RulePackException("the built-in rule pack cannot be loaded: " + e.getMessage(), List.of());
+        }
+        TreeMap<String, byte[]> files = PackFiles.readClasspathFolder(loader, RULES_FOLDER);
+        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content/cpic"));
+        Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
+        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
+                manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase));
+        LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return pack;
+    }
+
+    /**
+     * Compiles DRL files at run time to the executable model.
+     *
+     * @param files  path (relative to the pack root, e.g. {@code local/my-rule.drl}) to content; non-DRL files
+     *               are hashed but not compiled; {@code pack.properties} is read as the manifest
+     * @param origin where the files come from, for messages
+     * @return the pack
+     * @throws RulePackException with every compiler message when the pack does not compile
+     */
+    public static CompiledPack compile(TreeMap<String, byte[]> files, String origin) {
+        long start = System.nanoTime();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.precisionformulary.runtime",
+                "pack-" + PackFiles.sha256(files).substring(0, 16), "1.0." + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        int drlCount = 0;
+        for (var e : files.entrySet()) {
+            if (e.getKey().endsWith(".drl")) {
+                kfs.write("src/main/resources/" + e.getKey(), e.getValue());
+                drlCount++;
+            }
+        }
+        if (drlCount == 0) {
+            throw new RulePackException(origin + " holds no .drl file", List.of());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs);
+        try {
+            builder.buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // The executable-model compiler throws on some type errors instead of reporting them.
+            throw new RulePackException(origin + " does not compile",
+                    List.of(new RulePackProblem("?", 0, e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        List<RulePackProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(problem(m));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RulePackException(origin + " does not compile", problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // The repository keeps every module built; without this each reload leaks the whole pack.
+        ks.getRepository().removeKieModule(releaseId);
+        Properties manifest = manifest(files.get("pack.properties"));
+        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
+                manifest.getProperty("version", "unversioned"), PackFiles.sha256(files),
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase));
+        LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return pack;
+    }
+
+    private static RulePackProblem problem(Message m) {
+        String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+        int line = m.getLine();
+        if (line <= 0) {
+            Matcher matcher = ERROR_LINE.matcher(m.getText());
+            if (matcher.find()) {
+                line = Integer.parseInt(matcher.group(1));
+            }
+        }
+        return new RulePackProblem(path, Math.max(line, 0), m.getText().replaceAll("\\s+", " ").trim());
+    }
+
+    private static Properties manifest(byte[] bytes) {
+        Properties p = new Properties();
+        if (bytes != null) {
+            try {
+                p.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return p;
+    }
+
+    private static Map<String, RuleInfo> readRules(KieBase kieBase) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Map<String, String> meta = new LinkedHashMap<>();
+                rule.getMetaData().forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
+                rules.put(rule.getName(), new RuleInfo(rule.getName(), pkg.getName(), Collections.unmodifiableMap(meta)));
+            }
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+}

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.CpicRecommendation;
+import org.precisionformulary.content.GenotypeInterpretation;
+import org.precisionformulary.content.GenotypeInterpreter;
+import org.precisionformulary.content.PopulationSelector;
+import org.precisionformulary.model.decision.Alternative;
+import org.precisionformulary.model.decision.Audit;
+import org.precisionformulary.model.decision.CoverageDecision;
+import org.precisionformulary.model.decision.DurAlert;
+import org.precisionformulary.model.decision.FieldError;
+import org.precisionformulary.model.decision.Finding;
+import org.precisionformulary.model.decision.Outcome;
+import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.fact.AlternativeOption;
+import org.precisionformulary.model.fact.CandidatePopulation;
+import org.precisionformulary.model.fact.DurFlag;
+import org.precisionformulary.model.fact.GenomicFinding;
+import org.precisionformulary.model.fact.Rejection;
+import org.precisionformulary.model.fact.RequestedDrug;
+import org.precisionformulary.model.formulary.Formulary;
+import org.precisionformulary.model.formulary.FormularyDrug;
+import org.precisionformulary.model.genotype.GeneResult;
+import org.precisionformulary.model.json.ContractJson;
+import org.precisionformulary.model.json.ParsedRequest;
+import org.precisionformulary.model.request.CoverageRequest;
+import org.precisionformulary.model.request.Fill;
+
+/**
+ * Turns one parsed request into one decision: validate, interpret genotypes, pick candidate
+ * populations, insert the facts, run the rules, and assemble what they inserted. Stateless and
+ * thread-safe; one instance per (pack, formulary).
+ */
+public final class Evaluator {
+
+    private final CompiledPack pack;
+    private final Formulary formulary;
+    private final CpicData cpic;
+    private final GenotypeInterpreter interpreter;
+    private final PopulationSelector populations;
+    private final String engineVersion;
+    private final int maxFirings;
+
+    /**
+     * @param pack          the compiled rules
+     * @param formulary     the plan's formulary
+     * @param cpic          the CPIC tables
+     * @param engineVersion the library version, for the audit
+     * @param maxFirings    the firing limit per request
+     */
+    public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings) {
+        this.pack = pack;
+        this.formulary = formulary;
+        this.cpic = cpic;
+        this.interpreter = new GenotypeInterpreter(cpic);
+        this.populations = new PopulationSelector(cpic);
+        this.engineVersion = engineVersion;
+        this.maxFirings = maxFirings;
+    }
+
+    /** @return the pack this evaluator decides with */
+    public CompiledPack pack() {
+        return pack;
+    }
+
+    /**
+     * @param parsed the request and any parse errors
+     * @param today  the evaluation date, the default service date
+     * @return the decision; never throws for bad input or a failing rule
+     */
+    public CoverageDecision evaluate(ParsedRequest parsed, LocalDate today) {
+        String inputSha = PackFiles.sha256(parsed.rawText().getBytes(StandardCharsets.UTF_8));
+        if (!parsed.isValid()) {
+            return review(parsed.requestId(), parsed.errors(), List.of(), inputSha);
+        }
+        CoverageRequest request = parsed.request();
+        LocalDate serviceDate = request.serviceDate() != null ? request.serviceDate() : today;
+        List<FieldError> errors = new ArrayList<>(checkDates(request, serviceDate));
+        GenotypeInterpretation genotypes = interpreter.interpret(request.genotypes());
+        errors.addAll(genotypes.errors());
+        String drug = resolveDrug(request.drug());
+        if (!errors.isEmpty()) {
+            return review(request.requestId(), errors, List.of(), inputSha);
+        }
+        Optional<FormularyDrug> listed = formulary.find(drug);
+        Set<String> reviewed = new LinkedHashSet<>();
+        reviewed.add(drug);
+        listed.ifPresent(d -> {
+            for (FormularyDrug other : formulary.drugs()) {
+                if (other.drugClass().equals(d.drugClass())) {
+                    reviewed.add(other.drug());
+                }
+            }
+            if (d.stepTherapy() != null) {
+                reviewed.addAll(d.stepTherapy().anyOf());
+            }
+        });
+        List<Object> facts = new ArrayList<>();
+        facts.add(new RequestedDrug(drug, serviceDate));
+        facts.add(formulary.policy());
+        for (String r : reviewed) {
+            formulary.find(r).ifPresent(facts::add);
+            for (String population : populations.candidates(r, request.indication(),
+                    request.member().birthDate(), request.diagnoses(), serviceDate)) {
+                facts.add(new CandidatePopulation(r, population));
+            }
+        }
+        facts.addAll(genotypes.results());
+        SessionResult result = SessionRunner.run(pack, facts, maxFirings);
+        if (result.failure() != null) {
+            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
+                    result.firedRules(), inputSha);
+        }
+        return assemble(request, drug, listed, genotypes, result, inputSha);
+    }
+
+    private static List<FieldError> checkDates(CoverageRequest request, LocalDate serviceDate) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate birth = request.member().birthDate();
+        if (birth != null && birth.isAfter(serviceDate)) {
+            errors.add(new FieldError("member.birthDate", "birth date " + birth + " is after the service date " + serviceDate));
+        }
+        for (int i = 0; i < request.history().size(); i++) {
+            Fill fill = request.history().get(i);
+            if (fill.filledOn().isAfter(serviceDate)) {
+                errors.add(new FieldError("history[" + i + "].filledOn", "fill date " + fill.filledOn()
+                        + " is after the service date " + serviceDate));
+            }
+        }
+        return errors;
+    }
+
+    private String resolveDrug(DrugRef ref) {
+        if (ref.name() != null) {
+            return ref.name();
+        }
+        return formulary.findByRxnorm(ref.rxnorm()).map(FormularyDrug::drug)
+                .or(() -> cpic.drugByRxnorm(ref.rxnorm()))
+                .orElse("rxnorm:" + ref.rxnorm());
+    }
+
+    private CoverageDecision assemble(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
+                                      GenotypeInterpretation genotypes, SessionResult result, String inputSha) {
+        Map<GenomicFinding, Finding> findings = new LinkedHashMap<>();
+        for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
+            findings.put((GenomicFinding) i.fact(), toFinding((GenomicFinding) i.fact(), i.rule()));
+        }
+        List<String> rejectCodes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>(genotypes.notes());
+        List<DurAlert> alerts = new ArrayList<>();
+        Map<String, Alternative> alternatives = new TreeMap<>();
+        for (SessionResult.Inserted i : result.results()) {
+            Object fact = i.fact();
+            if (fact instanceof GenomicFinding f && f.drug().equals(drug)) {
+                Finding finding = findings.get(f);
+                reasons.add(i.rule() + ": CPIC " + finding.classification().label() + " for " + f.drug()
+                        + populationSuffix(f.population()) + " on " + genesText(finding) + " -> " + f.action());
+            } else if (fact instanceof Rejection r) {
+                if (!rejectCodes.contains(r.code())) {
+                    rejectCodes.add(r.code());
+                }
+                reasons.add(i.rule() + ": " + r.reason());
+            } else if (fact instanceof DurFlag flag) {
+                Finding finding = findings.get(flag.finding());
+                DurAlert alert = new DurAlert(flag.reasonCode(), flag.severity(), durMessage(finding), finding.drug(), i.rule());
+                if (alerts.stream().noneMatch(a -> a.message().equals(alert.message()))) {
+                    alerts.add(alert);
+                    reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity() + ") for "
+                            + finding.drug() + populationSuffix(finding.population()));
+                }
+            } else if (fact instanceof AlternativeOption a) {
+                if (alternatives.putIfAbsent(a.drug(), new Alternative(a.drug(), a.tier(), a.reason())) == null) {
+                    reasons.add(i.rule() + ": " + a.drug() + " (tier " + a.tier() + ") offered: " + a.reason());
+                }
+            }
+        }
+        // Rejection outranks everything; 70 (not covered) outranks 88 (a genomic stop on a covered drug).
+        rejectCodes.sort(Comparator.comparing(code -> code.equals("70") ? 0 : 1));
+        Outcome outcome = rejectCodes.isEmpty() ? Outcome.APPROVED : Outcome.REJECTED;
+        if (outcome == Outcome.REJECTED) {
+            rejectCodes = List.of(rejectCodes.get(0));
+            alerts.clear();
+        }
+        List<Alternative> altList = alternatives.values().stream()
+                .sorted(Comparator.comparingInt(Alternative::tier).thenComparing(Alternative::drug)).toList();
+        Set<String> mentioned = new LinkedHashSet<>();
+        mentioned.add(drug);
+        altList.forEach(a -> mentioned.add(a.drug()));
+        List<Finding> shown = new ArrayList<>();
+        for (String m : mentioned) {
+            findings.values().stream().filter(f -> f.drug().equals(m))
+                    .sorted(Comparator.comparing(Finding::population).thenComparing(Finding::ruleId))
+                    .forEach(shown::add);
+        }
+        Integer tier = listed.map(FormularyDrug::tier).orElse(null);
+        String explanation = MemberExplanation.write(outcome, rejectCodes, drug, tier, altList, !alerts.isEmpty());
+        return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome, rejectCodes, tier,
+                shown, altList, List.of(), alerts, reasons, explanation, List.of(),
+                audit(inputSha, result.firedRules()));
+    }
+
+    private Finding toFinding(GenomicFinding f, String ruleName) {
+        RuleInfo rule = pack.rules().get(ruleName);
+        Map<String, String> meta = rule == null ? Map.of() : rule.metadata();
+        String recId = meta.get("recommendationId");
+        Optional<CpicRecommendation> rec = recId == null ? Optional.empty() : cpic.recommendation(recId);
+        String guidelineId = meta.getOrDefault("guidelineId", rec.map(CpicRecommendation::guidelineId).orElse(null));
+        String url = meta.getOrDefault("guidelineUrl", rec.map(CpicRecommendation::guidelineUrl)
+                .or(() -> guidelineId == null ? Optional.empty() : cpic.guideline(guidelineId).map(g -> g.url()))
+                .orElse(null));
+        List<String> pmids = meta.containsKey("pmids") ? List.of(meta.get("pmids").split("\\s*,\\s*"))
+                : rec.map(CpicRecommendation::pmids).orElse(List.of());
+        Map<String, String> genes = new TreeMap<>();
+        Map<String, String> key = new TreeMap<>();
+        for (GeneResult g : f.basis()) {
+            genes.put(g.gene().symbol(), g.display());
+            if (g.lookupKey() != null) {
+                key.put(g.gene().symbol(), g.lookupKey());
+            }
+        }
+        return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(),
+                rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
+                rec.map(CpicRecommendation::implications).orElse(List.of()),
+                guidelineId, url, pmids, recId, ruleName);
+    }
+
+    private static String populationSuffix(String population) {
+        return PopulationSelector.GENERAL.equals(population) ? "" : " (" + population + ")";
+    }
+
+    private static String genesText(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        f.genes().forEach((gene, value) -> {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(gene).append(' ').append(value);
+            String key = f.lookupKey().get(gene);
+            if (key != null && !key.equals(value)) {
+                sb.append(" (activity score ").append(key).append(')');
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String durMessage(Finding f) {
+        return f.drug() + populationSuffix(f.population()) + ": " + genesText(f) + ". CPIC "
+                + f.classification().label() + ": " + f.recommendation();
+    }
+
+    private CoverageDecision review(String requestId, List<FieldError> errors, List<String> fired, String inputSha) {
+        List<String> reasons = errors.stream().map(e -> "cannot decide: " + e.field() + ": " + e.message()).toList();
+        return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, requestId, Outcome.PHARMACIST_REVIEW, List.of(),
+                null, List.of(), List.of(), List.of(), List.of(), reasons,
+                MemberExplanation.write(Outcome.PHARMACIST_REVIEW, List.of(), null, null, List.of(), false),
+                errors, audit(inputSha, fired));
+    }
+
+    private Audit audit(String inputSha, List<String> fired) {
+        return new Audit(engineVersion, pack.version(), pack.sha256(), pack.cpicDataVersion(),
+                formulary.formularyId(), inputSha, fired);
+    }
+
+    /**
+     * @param request a request built in Java
+     * @return the text its audit hash is taken over: its contract JSON
+     */
+    public static String canonicalText(CoverageRequest request) {
+        return ContractJson.toJson(request);
+    }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one request in its own session: insert the facts, fire with a limit, collect what rules inserted
+ * (and still hold: logically inserted facts whose grounds went away are dropped), dispose. Nothing is
+ * shared between requests but the KieBase, which is thread-safe.
+ */
+public final class SessionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+
+    private SessionRunner() {
+    }
+
+    /**
+     * @param pack       the compiled pack
+     * @param facts      the request's facts, inserted in this order
+     * @param maxFirings the most rule firings allowed; a pack that needs more is treated as looping
+     * @return what the rules produced; a rule failure is reported in the result, never thrown
+     */
+    public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings) {
+        KieSession session = pack.kieBase().newKieSession();
+        Map<Object, String> inserted = new IdentityHashMap<>();
+        List<Object> order = new ArrayList<>();
+        List<String> fired = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        inserted.put(event.getObject(), event.getRule().getName());
+                        order.add(event.getObject());
+                    }
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    inserted.remove(event.getOldObject());
+                }
+            });
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            int count = session.fireAllRules(maxFirings);
+            if (count >= maxFirings) {
+                String last = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
+                return new SessionResult(List.of(), fired, "the rule pack fired " + count
+                        + " rules without settling (limit " + maxFirings + "); last rule: " + last);
+            }
+        } catch (RuntimeException e) {
+            String rule = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
+            LOG.warn("A rule failed during evaluation: {}", e.toString());
+            LOG.debug("Rule failure detail", e);
+            return new SessionResult(List.of(), fired, "a rule failed (after '" + rule + "'): " + rootMessage(e));
+        } finally {
+            session.dispose();
+        }
+        List<SessionResult.Inserted> results = new ArrayList<>();
+        for (Object fact : order) {
+            String rule = inserted.get(fact);
+            if (rule != null) {
+                results.add(new SessionResult.Inserted(fact, rule));
+            }
+        }
+        return new SessionResult(results, fired, null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

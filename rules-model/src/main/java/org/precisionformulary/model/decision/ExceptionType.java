@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.model.decision;
+
+/** The restriction a genomic ground waived. */
+public enum ExceptionType {
+    STEP_THERAPY_BYPASS, TIER_EXCEPTION, PRIOR_AUTH_AUTO_APPROVAL
+}

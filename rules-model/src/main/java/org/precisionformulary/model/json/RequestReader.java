@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.model.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.precisionformulary.model.decision.FieldError;
+import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.genotype.AlleleResult;
+import org.precisionformulary.model.genotype.Gene;
+import org.precisionformulary.model.genotype.GenotypeInput;
+import org.precisionformulary.model.request.Biomarker;
+import org.precisionformulary.model.request.CoverageRequest;
+import org.precisionformulary.model.request.Fill;
+import org.precisionformulary.model.request.Member;
+
+/**
+ * Reads a coverage request from JSON without ever throwing: every malformed known field becomes a
+ * {@link FieldError} naming it, and reading goes on so that one pass reports every problem.
+ * Unknown fields are ignored (contract §1).
+ */
+public final class RequestReader {
+
+    /** Longest request text accepted, in characters. */
+    public static final int MAX_REQUEST_CHARS = 1_000_000;
+
+    private RequestReader() {
+    }
+
+    /**
+     * @param text one JSON object
+     * @return the request and its errors; never {@code null}
+     */
+    public static ParsedRequest read(String text) {
+        List<FieldError> errors = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError("$", "the request is empty"));
+            return new ParsedRequest(null, null, errors, text == null ? "" : text);
+        }
+        if (text.length() > MAX_REQUEST_CHARS) {
+            errors.add(new FieldError("$", "the request is " + text.length() + " characters; the limit is " + MAX_REQUEST_CHARS));
+            return new ParsedRequest(null, null, errors, text);
+        }
+        JsonNode root;
+        try {
+            root = ContractJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            errors.add(new FieldError("$", "not JSON: " + e.getOriginalMessage()));
+            return new ParsedRequest(null, null, errors, text);
+        }
+        if (root == null || !root.isObject()) {
+            errors.add(new FieldError("$", "a request is a JSON object"));
+            return new ParsedRequest(null, null, errors, text);
+        }
+        return read(root, text, errors);
+    }
+
+    private static ParsedRequest read(JsonNode root, String text, List<FieldError> errors) {
+        Fields f = new Fields(errors);
+        String requestId = f.requiredText(root, "requestId");
+        LocalDate serviceDate = f.date(root, "serviceDate", "serviceDate");
+        Member member = readMember(root.get("member"), f);
+        DrugRef drug = readDrug(root.get("drug"), f);
+        String indication = f.text(root, "indication", "indication");
+        List<String> diagnoses = f.list(root, "diagnoses", (node, path) -> f.textValue(node, path));
+        List<GenotypeInput> genotypes = f.list(root, "genotypes", (node, path) -> readGenotype(node, path, f));
+        List<Biomarker> biomarkers = f.list(root, "biomarkers", (node, path) -> readBiomarker(node, path, f));
+        List<Fill> history = f.list(root, "history", (node, path) -> readFill(node, path, f));
+        CoverageRequest request = null;
+        if (errors.isEmpty()) {
+            request = new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes,
+                    biomarkers, history);
+        }
+        return new ParsedRequest(requestId, request, errors, text);
+    }
+
+    private static Member readMember(JsonNode node, Fields f) {
+        if (node == null || node.isNull()) {
+            f.error("member", "member is required");
+            return null;
+        }
+        if (!node.isObject()) {
+            f.error("member", "member must be an object");
+            return null;
+        }
+        String id = f.requiredText(node, "id", "member.id");
+        String planId = f.text(node, "planId", "member.planId");
+        LocalDate birthDate = f.date(node, "birthDate", "member.birthDate");
+        String group = f.text(node, "monitoringGroup", "member.monitoringGroup");
+        return id == null ? null : new Member(id, planId, birthDate, group);
+    }
+
+    private static DrugRef readDrug(JsonNode node, Fields f) {
+        if (node == null || node.isNull()) {
+            f.error("drug", "drug is required");
+            return null;
+        }
+        if (!node.isObject()) {
+            f.error("drug", "drug must be an object with a name or an rxnorm id");
+            return null;
+        }
+        String name = f.text(node, "name", "drug.name");
+        String rxnorm = f.text(node, "rxnorm", "drug.rxnorm");
+        if ((name == null || name.isBlank()) && (rxnorm == null || rxnorm.isBlank())) {
+            f.error("drug", "drug needs a name or an rxnorm id");
+            return null;
+        }
+        if (rxnorm != null && !rxnorm.trim().matches("\\d{1,10}")) {
+            f.error("drug.rxnorm", "an RxNorm id is 1 to 10 digits, not '" + rxnorm + "'");
+            return null;
+        }
+        return new DrugRef(name, rxnorm);
+    }
+
+    private static GenotypeInput readGenotype(JsonNode node, String path, Fields f) {
+        if (!node.isObject()) {
+            f.error(path, "a genotype entry is an object");
+            return null;
+        }
+        String geneText = f.requiredText(node, "gene", path + ".gene");
+        Gene gene = null;
+        if (geneText != null) {
+            gene = Gene.find(geneText).orElse(null);
+            if (gene == null) {
+                f.error(path + ".gene", "unknown gene '" + geneText + "'");
+            }
+        }
+        String diplotype = f.text(node, "diplotype", path + ".diplotype");
+        String phenotype = f.text(node, "phenotype", path + ".phenotype");
+        String activityScore = f.scalarText(node, "activityScore", path + ".activityScore");
+        String allele = f.text(node, "allele", path + ".allele");
+        String resultText = f.text(node, "result", path + ".result");
+        String source = f.text(node, "source", path + ".source");
+        LocalDate resultDate = f.date(node, "resultDate", path + ".resultDate");
+        int kinds = (diplotype != null ? 1 : 0) + (phenotype != null ? 1 : 0) + (activityScore != null ? 1 : 0)
+                + (allele != null ? 1 : 0);
+        if (kinds != 1) {
+            f.error(path, kinds == 0
+                    ? "a genotype entry needs one of diplotype, phenotype, activityScore, or allele with result"
+                    : "a genotype entry gives exactly one of diplotype, phenotype, activityScore, allele; this one gives " + kinds);
+            return null;
+        }
+        AlleleResult result = null;
+        if (allele != null || resultText != null) {
+            if (allele == null) {
+                f.error(path + ".result", "result goes with allele");
+                return null;
+            }
+            if (resultText == null) {
+                f.error(path + ".result", "allele " + allele + " needs a result, positive or negative");
+                return null;
+            }
+            try {
+                result = AlleleResult.of(resultText);
+            } catch (IllegalArgumentException e) {
+                f.error(path + ".result", e.getMessage());
+                return null;
+            }
+        }
+        if (gene == null) {
+            return null;
+        }
+        for (String[] blank : new String[][] {{"diplotype", diplotype}, {"phenotype", phenotype},
+                {"activityScore", activityScore}, {"allele", allele}}) {
+            if (blank[1] != null && blank[1].isBlank()) {
+                f.error(path + "." + blank[0], blank[0] + " is blank");
+                return null;
+            }
+        }
+        return new GenotypeInput(gene, diplotype, phenotype, activityScore, allele, result, source, resultDate);
+    }
+
+    private static Biomarker readBiomarker(JsonNode node, String path, Fields f) {
+        if (!node.isObject()) {
+            f.error(path, "a biomarker entry is an object");
+            return null;
+        }
+        String name = f.requiredText(node, "name", path + ".name");
+        String result = f.text(node, "result", path + ".result");
+        String detail = f.text(node, "detail", path + ".detail");
+        Double value = null;
+        JsonNode v = node.get("value");
+        if (v != null && !v.isNull()) {
+            if (v.isNumber() && Double.isFinite(v.asDouble())) {
+                value = v.asDouble();
+            } else {
+                f.error(path + ".value", "value must be a number");
+                return null;
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        if (result == null && value == null) {
+            f.error(path, "biomarker " + name + " needs a result or a value");
+            return null;
+        }
+        return new Biomarker(name, result, value, detail);
+    }
+
+    private static Fill readFill(JsonNode node, String path, Fields f) {
+        if (!node.isObject()) {
+            f.error(path, "a history entry is an object");
+            return null;
+        }
+        String drug = f.requiredText(node, "drug", path + ".drug");
+        LocalDate filledOn = f.date(node, "filledOn", path + ".filledOn");
+        if (filledOn == null && !f.has(node, "filledOn")) {
+            f.error(path + ".filledOn", "filledOn is required");
+        }
+        JsonNode ds = node.get("daysSupply");
+        Integer days = null;
+        if (ds == null || ds.isNull()) {
+            f.error(path + ".daysSupply", "daysSupply is required");
+        } else if (!ds.canConvertToInt() || !ds.isIntegralNumber()) {
+            f.error(path + ".daysSupply", "daysSupply must be a whole number of days");
+        } else if (ds.asInt() < 1) {
+            f.error(path + ".daysSupply", "daysSupply must be at least 1, not " + ds.asInt());
+        } else {
+            days = ds.asInt();
+        }
+        if (drug == null || filledOn == null || days == null) {
+            return null;
+        }
+        return new Fill(drug, filledOn, days);
+    }
+
+    /** Field access that records errors instead of throwing. */
+    private static final class Fields {
+        private final List<FieldError> errors;
+
+        Fields(List<FieldError> errors) {
+            this.errors = errors;
+        }
+
+        void error(String field, String message) {
+            errors.add(new FieldError(field, message));
+        }
+
+        boolean has(JsonNode node, String name) {
+            return node.has(name) && !node.get(name).isNull();
+        }
+
+        String requiredText(JsonNode node, String name) {
+            return requiredText(node, name, name);
+        }
+
+        String requiredText(JsonNode node, String name, String path) {
+            String value = text(node, name, path);
+            if (value == null && !has(node, name)) {
+                error(path, name + " is required");
+            } else if (value != null && value.isBlank()) {
+                error(path, name + " is blank");
+                return null;
+            }
+            return value;
+        }
+
+        String text(JsonNode node, String name, String path) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            return textValue(v, path);
+        }
+
+        String textValue(JsonNode v, String path) {
+            if (!v.isTextual()) {
+                error(path, "must be a string");
+                return null;
+            }
+            return v.asText();
+        }
+
+        /** A string or a number, kept as text: activity scores come both ways. */
+        String scalarText(JsonNode node, String name, String path) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (v.isTextual()) {
+                return v.asText();
+            }
+            if (v.isNumber()) {
+                return v.decimalValue().toPlainString();
+            }
+            error(path, "must be a string or a number");
+            return null;
+        }
+
+        LocalDate date(JsonNode node, String name, String path) {
+            String value = text(node, name, path);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                error(path, "'" + value + "' is not a date (YYYY-MM-DD)");
+                return null;
+            }
+        }
+
+        <T> List<T> list(JsonNode root, String name, BiFunction<JsonNode, String, T> item) {
+            JsonNode v = root.get(name);
+            List<T> out = new ArrayList<>();
+            if (v == null || v.isNull()) {
+                return out;
+            }
+            if (!v.isArray()) {
+                error(name, name + " must be an array");
+                return out;
+            }
+            for (int i = 0; i < v.size(); i++) {
+                T value = item.apply(v.get(i), name + "[" + i + "]");
+                if (value != null) {
+                    out.add(value);
+                }
+            }
+            return out;
+        }
+    }
+}

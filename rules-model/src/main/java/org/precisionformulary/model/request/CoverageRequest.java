@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.model.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.genotype.GenotypeInput;
+
+/**
+ * A coverage request (contract §1).
+ *
+ * @param requestId   the caller's id, echoed in the decision (required)
+ * @param serviceDate the date of service; defaults to the evaluation date; look-backs count from it
+ * @param member      the member (required)
+ * @param drug        the drug requested (required)
+ * @param indication  the CPIC population the prescription is for, optional
+ * @param diagnoses   ICD-10 codes, optional
+ * @param genotypes   genotype results
+ * @param biomarkers  biomarker results
+ * @param history     past fills
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"requestId", "serviceDate", "member", "drug", "indication", "diagnoses", "genotypes",
+        "biomarkers", "history"})
+public record CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug,
+                              String indication, List<String> diagnoses, List<GenotypeInput> genotypes,
+                              List<Biomarker> biomarkers, List<Fill> history) {
+
+    /** @throws IllegalArgumentException when requestId, member or drug is missing */
+    public CoverageRequest {
+        if (requestId == null || requestId.isBlank()) {
+            throw new IllegalArgumentException("requestId is missing");
+        }
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(drug, "drug");
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+        genotypes = genotypes == null ? List.of() : List.copyOf(genotypes);
+        biomarkers = biomarkers == null ? List.of() : List.copyOf(biomarkers);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * Starts a request for a member and a drug; add the rest with the {@code with} methods.
+     *
+     * @param requestId the request id
+     * @param memberId  the member id
+     * @param drugName  the drug name
+     * @return the request
+     * @throws IllegalArgumentException when an argument is blank
+     */
+    public static CoverageRequest of(String requestId, String memberId, String drugName) {
+        return new CoverageRequest(requestId, null, Member.of(memberId), DrugRef.named(drugName),
+                null, null, null, null, null);
+    }
+
+    /**
+     * @param more genotype entries to add
+     * @return a copy with the entries appended
+     */
+    public CoverageRequest withGenotypes(GenotypeInput... more) {
+        List<GenotypeInput> all = new java.util.ArrayList<>(genotypes);
+        all.addAll(List.of(more));
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history);
+    }
+
+    /**
+     * @param date the service date
+     * @return a copy with the service date set
+     */
+    public CoverageRequest withServiceDate(LocalDate date) {
+        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history);
+    }
+
+    /**
+     * @param population the CPIC population the prescription is for
+     * @return a copy with the indication set
+     */
+    public CoverageRequest withIndication(String population) {
+        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history);
+    }
+
+    /**
+     * @param fills past fills to add
+     * @return a copy with the fills appended
+     */
+    public CoverageRequest withHistory(Fill... fills) {
+        List<Fill> all = new java.util.ArrayList<>(history);
+        all.addAll(List.of(fills));
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all);
+    }
+
+    /** @return a copy without genotypes, as the GINA guard evaluates it */
+    public CoverageRequest withoutGenotypes() {
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history);
+    }
+}

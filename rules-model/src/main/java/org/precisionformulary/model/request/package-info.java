@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+/** Coverage requests: member, drug, indication, genotypes, biomarkers and fill history. */
+package org.precisionformulary.model.request;
