@@ -43,7 +43,7 @@ public final class GenotypeInterpreter {
         for (CpicRecommendation r : data.recommendations()) {
             r.lookupKey().forEach((symbol, value) -> {
                 Gene gene = Gene.of(symbol);
-                if (gene.kind() == Gene.Kind.ALLELE_POSITIVITY && value.contains(" ")) {
+                if (gene.kind() == Gene.Kind.ALLELE_POSITIVITY && !value.equals(GeneResult.NO_RESULT)) {
                     hlaAllelesOfInterest.computeIfAbsent(gene, g -> new TreeSet<>()).add(value.substring(0, value.indexOf(' ')));
                 }
             });
@@ -145,6 +145,9 @@ public final class GenotypeInterpreter {
         List<Integer> slashes = new ArrayList<>();
         for (int i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
             slashes.add(i);
+        }
+        if (!slashes.isEmpty() && table.hasAllele(text) && table.call(text, null).isPresent()) {
+            return result(gene, table.call(text, null).get());
         }
         if (slashes.isEmpty()) {
             String allele = allele(gene, table, text, unknown);

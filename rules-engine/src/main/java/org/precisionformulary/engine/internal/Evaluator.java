@@ -221,7 +221,7 @@ public final class Evaluator {
         String url = meta.getOrDefault("guidelineUrl", rec.map(CpicRecommendation::guidelineUrl)
                 .or(() -> guidelineId == null ? Optional.empty() : cpic.guideline(guidelineId).map(g -> g.url()))
                 .orElse(null));
-        List<String> pmids = meta.containsKey("pmids") ? List.of(meta.get("pmids").split("\\s*,\\s*"))
+        List<String> pmids = meta.containsKey("pmids") ? RuleInfo.list(meta.get("pmids"))
                 : rec.map(CpicRecommendation::pmids).orElse(List.of());
         Map<String, String> genes = new TreeMap<>();
         Map<String, String> key = new TreeMap<>();

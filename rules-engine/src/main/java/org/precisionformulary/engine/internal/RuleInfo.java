@@ -21,6 +21,15 @@ public record RuleInfo(String name, String pkg, Map<String, String> metadata) {
     }
 
     /**
+     * @param value a comma-separated metadata value, e.g. PMIDs
+     * @return its items, blanks dropped
+     */
+    static java.util.List<String> list(String value) {
+        return value == null ? java.util.List.of() : java.util.Arrays.stream(value.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
      * Normalises one metadata value. The precompiled pack gives values unquoted, a pack compiled at run
      * time without the MVEL compiler keeps the quotes; both must read the same.
      *

@@ -12,6 +12,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,15 @@ public final class SessionRunner {
                 return new SessionResult(List.of(), fired, "the rule pack fired " + count
                         + " rules without settling (limit " + maxFirings + "); last rule: " + last);
             }
+        } catch (ConsequenceException e) {
+            String rule = e.getRule() == null ? "?" : e.getRule().getName();
+            // The message names the rule only; facts may hold genotypes, which stay out of logs.
+            LOG.warn("Rule '{}' failed: {}", rule, rootMessage(e));
+            return new SessionResult(List.of(), fired, "rule '" + rule + "' failed: " + rootMessage(e));
         } catch (RuntimeException e) {
             String rule = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
-            LOG.warn("A rule failed during evaluation: {}", e.toString());
-            LOG.debug("Rule failure detail", e);
-            return new SessionResult(List.of(), fired, "a rule failed (after '" + rule + "'): " + rootMessage(e));
+            LOG.warn("The rule session failed after rule '{}': {}", rule, rootMessage(e));
+            return new SessionResult(List.of(), fired, "the rule session failed after rule '" + rule + "': " + rootMessage(e));
         } finally {
             session.dispose();
         }
