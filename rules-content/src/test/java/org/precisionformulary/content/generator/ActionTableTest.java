@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.content.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.precisionformulary.model.decision.Action.ADJUST_DOSE;
+import static org.precisionformulary.model.decision.Action.AVOID;
+import static org.precisionformulary.model.decision.Action.CONSIDER_ALTERNATIVE;
+import static org.precisionformulary.model.decision.Action.MONITOR;
+import static org.precisionformulary.model.decision.Action.NO_RECOMMENDATION;
+import static org.precisionformulary.model.decision.Action.STANDARD;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.precisionformulary.content.generator.ActionClassifier.Correction;
+import org.precisionformulary.content.generator.ActionClassifier.Recommendation;
+import org.precisionformulary.model.decision.Action;
+
+/**
+ * The committed action table covers every CPIC recommendation exactly once and is exactly what
+ * {@link ActionClassifier} plus action-overrides.tsv produce. {@code -Dcpic.regenerate=true} rewrites it.
+ */
+class ActionTableTest {
+
+    private static final String GENERAL = "general";
+
+    private static List<Recommendation> recommendations;
+    private static Map<String, Correction> corrections;
+    private static String generated;
+    private static List<Map<String, String>> table;
+
+    @BeforeAll
+    static void load() throws IOException {
+        recommendations = ActionClassifier.readRecommendations(ActionClassifier.RECOMMENDATIONS);
+        corrections = ActionClassifier.readCorrections(ActionClassifier.OVERRIDES);
+        generated = ActionClassifier.render(recommendations, corrections);
+        if (Boolean.getBoolean("cpic.regenerate")) {
+            Files.writeString(ActionClassifier.ACTIONS, generated, StandardCharsets.UTF_8);
+        }
+        table = ActionClassifier.readTsv(ActionClassifier.ACTIONS);
+    }
+
+    @Test
+    void everyRecommendationHasExactlyOneValidAction() throws IOException {
+        String header = Files.readAllLines(ActionClassifier.ACTIONS, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+        assertThat(header).isEqualTo(ActionClassifier.HEADER);
+        assertThat(recommendations).hasSize(1996);
+
+        Map<String, Long> rowsPerId = table.stream()
+                .collect(Collectors.groupingBy(r -> r.get("recommendation_id"), Collectors.counting()));
+        assertThat(rowsPerId.keySet()).as("ids in actions.tsv")
+                .containsExactlyInAnyOrderElementsOf(recommendations.stream().map(Recommendation::id).toList());
+        assertThat(rowsPerId).allSatisfy((id, n) -> assertThat(n).as("rows for %s", id).isEqualTo(1L));
+        List<String> valid = Arrays.stream(Action.values()).filter(a -> a != Action.INDETERMINATE).map(Enum::name).toList();
+        assertThat(table).allSatisfy(r -> assertThat(r.get("action"))
+                .as("action of %s (%s)", r.get("recommendation_id"), r.get("basis")).isIn(valid));
+    }
+
+    @Test
+    void committedTableIsWhatTheClassifierWrites() throws IOException {
+        assertThat(Files.readString(ActionClassifier.ACTIONS, StandardCharsets.UTF_8))
+                .as("actions.tsv is stale; regenerate with -Dcpic.regenerate=true and review the diff")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void everyOverrideIsNeededAndExplained() {
+        Map<String, Recommendation> byId = recommendations.stream()
+                .collect(Collectors.toMap(Recommendation::id, r -> r));
+        assertThat(corrections).allSatisfy((id, c) -> {
+            assertThat(byId).as("override for unknown recommendation").containsKey(id);
+            assertThat(c.reason()).as("reason for %s", id).isNotBlank();
+            // An override that agrees with the rules is stale and would hide a later rule change.
+            Recommendation r = byId.get(id);
+            assertThat(ActionClassifier.classify(r.text(), r.classification()).action())
+                    .as("override for %s repeats what the rules already say", id).isNotEqualTo(c.action());
+        });
+    }
+
+    @Test
+    void spotChecksAPharmacistWouldRecognise() {
+        SoftAssertions soft = new SoftAssertions();
+        check(soft, "codeine", GENERAL, "{\"CYP2D6\":\"0.0\"}", AVOID);
+        check(soft, "codeine", GENERAL, "{\"CYP2D6\":\"1.0\"}", STANDARD);
+        check(soft, "abacavir", GENERAL, "{\"HLA-B\":\"*57:01 positive\"}", AVOID);
+        check(soft, "abacavir", GENERAL, "{\"HLA-B\":\"*57:01 negative\"}", STANDARD);
+        check(soft, "allopurinol", GENERAL, "{\"HLA-B\":\"*58:01 positive\"}", AVOID);
+        check(soft, "clopidogrel", "CVI ACS PCI", "{\"CYP2C19\":\"Poor Metabolizer\"}", AVOID);
+        check(soft, "clopidogrel", "CVI ACS PCI", "{\"CYP2C19\":\"Normal Metabolizer\"}", STANDARD);
+        check(soft, "clopidogrel", "NVI", "{\"CYP2C19\":\"Intermediate Metabolizer\"}", CONSIDER_ALTERNATIVE);
+        check(soft, "mercaptopurine", GENERAL, "{\"NUDT15\":\"Normal Metabolizer\",\"TPMT\":\"Intermediate Metabolizer\"}",
+                ADJUST_DOSE);
+        check(soft, "fluorouracil", GENERAL, "{\"DPYD\":\"0.0\"}", AVOID);
+        check(soft, "fluorouracil", GENERAL, "{\"DPYD\":\"1.0\"}", ADJUST_DOSE);
+        check(soft, "fluorouracil", GENERAL, "{\"DPYD\":\"2.0\"}", STANDARD);
+        check(soft, "simvastatin", GENERAL, "{\"SLCO1B1\":\"Poor Function\"}", AVOID);
+        check(soft, "tacrolimus", GENERAL, "{\"CYP3A5\":\"Normal Metabolizer\"}", ADJUST_DOSE);
+        // "Avoid moderate and strong CYP2D6 inhibitors" is about other drugs; tamoxifen itself is dosed as usual.
+        check(soft, "tamoxifen", GENERAL, "{\"CYP2D6\":\"2.0\"}", STANDARD);
+        check(soft, "tamoxifen", GENERAL, "{\"CYP2D6\":\"0.0\"}", AVOID);
+        check(soft, "ondansetron", GENERAL, "{\"CYP2D6\":\"≥3.0\"}", AVOID);
+        check(soft, "carbamazepine", "CBZ naive", "{\"HLA-A\":\"*31:01 negative\",\"HLA-B\":\"*15:02 positive\"}", AVOID);
+        check(soft, "ivacaftor", GENERAL, "{\"CFTR\":\"ivacaftor non-responsive in CF patients\"}", AVOID);
+        check(soft, "desflurane", GENERAL,
+                "{\"CACNA1S\":\"No Result\",\"RYR1\":\"Malignant Hyperthermia Susceptibility\"}", AVOID);
+        check(soft, "rasburicase", GENERAL, "{\"G6PD\":\"Indeterminate\"}", MONITOR);
+        check(soft, "nitrofurantoin", GENERAL, "{\"G6PD\":\"Deficient\"}", MONITOR);
+        check(soft, "sertraline", GENERAL, "{\"CYP2B6\":\"Normal Metabolizer\",\"CYP2C19\":\"Intermediate Metabolizer\"}",
+                ADJUST_DOSE);
+        check(soft, "venlafaxine", GENERAL, "{\"CYP2D6\":\"1.0\"}", NO_RECOMMENDATION);
+        check(soft, "ondansetron", GENERAL, "{\"CYP2D6\":\"0.0\"}", NO_RECOMMENDATION);
+
+        checkAll(soft, "Consider alternative drug not metabolized by CYP2C19",
+                r -> r.text().startsWith("Consider alternative drug not metabolized by CYP2C19"), CONSIDER_ALTERNATIVE);
+        checkAll(soft, "Avoid tricyclic use due to potential lack of efficacy. Consider alternative ...",
+                r -> r.text().startsWith("Avoid tricyclic use due to potential lack of efficacy."), AVOID);
+        checkAll(soft, "Avoid amitriptyline use; If amitriptyline is warranted, utilize therapeutic drug monitoring",
+                r -> r.text().startsWith("Avoid amitriptyline use; If amitriptyline is warranted, utilize"), AVOID);
+        checkAll(soft, "text \"No recommendation\" classified Strong",
+                r -> r.text().strip().equals("No recommendation") && r.classification().equals("Strong"),
+                NO_RECOMMENDATION);
+        checkAll(soft, "classification N/A", r -> r.classification().equals("N/A"), NO_RECOMMENDATION);
+        soft.assertAll();
+    }
+
+    @Test
+    void printsActionCounts() {
+        Map<Action, Integer> counts = new EnumMap<>(Action.class);
+        table.forEach(r -> counts.merge(Action.valueOf(r.get("action")), 1, Integer::sum));
+        long overridden = table.stream().filter(r -> r.get("basis").startsWith("override:")).count();
+        System.out.println("CPIC action table: " + table.size() + " rows, " + overridden + " overridden");
+        counts.forEach((a, n) -> System.out.printf("  %-20s %4d%n", a, n));
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recommendations.size());
+        assertThat(counts).containsOnlyKeys(AVOID, CONSIDER_ALTERNATIVE, ADJUST_DOSE, STANDARD, MONITOR, NO_RECOMMENDATION);
+    }
+
+    private static void check(SoftAssertions soft, String drug, String population, String lookupKey, Action expected) {
+        Map<String, String> keyed = new HashMap<>();
+        for (Map<String, String> r : table) {
+            if (r.get("drug").equals(drug) && r.get("population").equals(population)
+                    && r.get("lookup_key").equals(lookupKey)) {
+                keyed = r;
+            }
+        }
+        soft.assertThat(keyed.get("action")).as("%s %s %s (%s)", drug, population, lookupKey, keyed.get("basis"))
+                .isEqualTo(expected.name());
+    }
+
+    private static void checkAll(SoftAssertions soft, String what, Predicate<Recommendation> which, Action expected) {
+        Map<String, String> actionById = table.stream()
+                .collect(Collectors.toMap(r -> r.get("recommendation_id"), r -> r.get("action")));
+        List<String> ids = recommendations.stream().filter(which).map(Recommendation::id).toList();
+        soft.assertThat(ids).as("rows with %s", what).isNotEmpty();
+        ids.forEach(id -> soft.assertThat(actionById.get(id)).as("%s: %s", id, what).isEqualTo(expected.name()));
+    }
+}
