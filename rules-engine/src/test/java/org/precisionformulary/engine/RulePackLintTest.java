@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.CpicRecommendation;
+import org.precisionformulary.engine.internal.RuleInfo;
+
+/**
+ * Every rule of the built-in pack carries the metadata decisions are explained with, as the
+ * precompiled pack reports it; CPIC rules cite a real recommendation and agree with it.
+ */
+class RulePackLintTest {
+
+    private static final List<String> CPIC_KEYS = List.of("guidelineId", "recommendationId", "population",
+            "classification", "action", "pmids", "cpicDataVersion");
+
+    @Test
+    void everyRuleHasItsMetadataAndCpicRulesMatchTheTable() {
+        Map<String, RuleInfo> rules = RulePack.builtIn().compiled().rules();
+        List<String> problems = new ArrayList<>();
+        int cpic = 0;
+        for (RuleInfo rule : rules.values()) {
+            if (rule.pkg().equals("org.precisionformulary.rules.cpic")) {
+                cpic++;
+                for (String key : CPIC_KEYS) {
+                    if (!rule.metadata().containsKey(key)) {
+                        problems.add(rule.name() + ": no @" + key);
+                    }
+                }
+                CpicRecommendation r = CpicData.builtIn().recommendation(rule.get("recommendationId")).orElse(null);
+                if (r == null) {
+                    problems.add(rule.name() + ": recommendation " + rule.get("recommendationId") + " is not in CPIC's table");
+                } else if (!r.guidelineId().equals(rule.get("guidelineId")) || !r.population().equals(rule.get("population"))
+                        || !r.classification().equals(rule.get("classification"))
+                        || !String.join(",", r.pmids()).equals(rule.get("pmids"))) {
+                    problems.add(rule.name() + ": metadata disagrees with CPIC's table");
+                }
+                // The precompiled pack must not leak the quotes a runtime compile would keep.
+                if (rule.get("guidelineId") != null && rule.get("guidelineId").contains("\"")) {
+                    problems.add(rule.name() + ": quoted metadata");
+                }
+            } else if (!rule.metadata().containsKey("concern")) {
+                problems.add(rule.name() + ": routing rule without @concern");
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(cpic).isEqualTo(CpicData.builtIn().recommendations().size());
+        assertThat(rules.keySet()).allSatisfy(name -> assertThat(name).isNotBlank());
+    }
+}
