@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,7 @@ public final class GeneTable {
     private final Map<String, DiplotypeCall> byPair;
     private final Map<String, String> phenotypesByLowerCase;
     private final Map<String, Set<String>> scoresByPhenotype;
+    private final Map<String, String> aliases;
 
     private GeneTable(Gene gene, Map<String, String> alleleFunctions, Map<String, DiplotypeCall> byPair,
                       Map<String, String> phenotypesByLowerCase, Map<String, Set<String>> scoresByPhenotype) {
@@ -41,6 +43,41 @@ public final class GeneTable {
         this.byPair = byPair;
         this.phenotypesByLowerCase = phenotypesByLowerCase;
         this.scoresByPhenotype = scoresByPhenotype;
+        this.aliases = aliases(alleleFunctions.keySet());
+    }
+
+    /**
+     * Names variant-named alleles go by: CPIC writes DPYD's {@code c.1905+1G>A (*2A)}, callers write either
+     * part. A part that would name two alleles is left out rather than guessed.
+     */
+    private static Map<String, String> aliases(Set<String> alleles) {
+        Map<String, String> aliases = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("^(.+?) \\(([^()]+)\\)$");
+        for (String allele : alleles) {
+            java.util.regex.Matcher m = named.matcher(allele);
+            if (m.matches()) {
+                for (String part : List.of(m.group(1).trim(), m.group(2).trim())) {
+                    if (alleles.contains(part) || aliases.containsKey(part) && !aliases.get(part).equals(allele)) {
+                        ambiguous.add(part);
+                    }
+                    aliases.put(part, allele);
+                }
+            }
+        }
+        ambiguous.forEach(aliases::remove);
+        return Collections.unmodifiableMap(aliases);
+    }
+
+    /**
+     * @param name an allele name, CPIC's or a part of a variant-named allele such as {@code *2A}
+     * @return CPIC's name for it
+     */
+    public Optional<String> canonicalAllele(String name) {
+        if (alleleFunctions.containsKey(name)) {
+            return Optional.of(name);
+        }
+        return Optional.ofNullable(aliases.get(name));
     }
 
     static GeneTable load(Gene gene, String folder) {

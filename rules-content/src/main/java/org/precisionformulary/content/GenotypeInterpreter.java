@@ -121,7 +121,8 @@ public final class GenotypeInterpreter {
      *
      * @param gene      a gene with a diplotype table
      * @param diplotype e.g. {@code *1/*4}, {@code CYP2D6*3/CYP2D6*4}, {@code *1/*2x>=3}, {@code c.1905+1G>A/Reference}
-     * @return CPIC's call
+     *                  (DPYD alleles by variant, star name or CPIC's combined name)
+     * @return CPIC's call; for an HLA gene, the first allele CPIC keys on (use {@link #interpret} for all of them)
      * @throws IllegalArgumentException when the diplotype cannot be read; the message says why
      */
     public GeneResult callDiplotype(Gene gene, String diplotype) {
@@ -138,7 +139,7 @@ public final class GenotypeInterpreter {
         String text = raw.trim().replace(">=", "≥");
         if (table == null) {
             // CPIC has no diplotype table for this gene (CYP4F2, VKORC1, IFNL3): keep the call, key nothing.
-            return new GeneResult(gene, "Not interpreted", null, null, text, true);
+            return new GeneResult(gene, GeneResult.NOT_INTERPRETED, null, null, text, true);
         }
         List<String> unknown = new ArrayList<>();
         // Try every '/' as the separator: a G6PD allele (Telti/Kobe) contains one.
@@ -190,8 +191,9 @@ public final class GenotypeInterpreter {
         if (a.regionMatches(true, 0, prefix, 0, prefix.length())) {
             a = a.substring(prefix.length()).trim();
         }
-        if (table.hasAllele(a)) {
-            return a;
+        Optional<String> known = table.canonicalAllele(a);
+        if (known.isPresent()) {
+            return known.get();
         }
         Matcher sub = SUB_ALLELE.matcher(a);
         if (sub.matches() && table.hasAllele(sub.group(1))) {
@@ -244,7 +246,7 @@ public final class GenotypeInterpreter {
             out.add(hla(gene, allele, r, String.join("/", present)));
         }
         if (out.isEmpty()) {
-            out.add(new GeneResult(gene, "Not interpreted", null, null, String.join("/", present), true));
+            out.add(new GeneResult(gene, GeneResult.NOT_INTERPRETED, null, null, String.join("/", present), true));
         }
         return out;
     }
@@ -327,6 +329,7 @@ public final class GenotypeInterpreter {
             throw new Rejected("phenotype", gene + " results are an allele and a result, e.g. '*57:01 positive'");
         }
         if (text.equalsIgnoreCase(GeneResult.NO_RESULT)) {
+            notes.add(gene + " was reported as not called (No Result): treated as untested, not as normal.");
             return GeneResult.untested(gene);
         }
         GeneTable table = data.geneTable(gene).filter(GeneTable::hasDiplotypes).orElse(null);

@@ -51,6 +51,14 @@ class GenotypeInterpreterTest {
     }
 
     @Test
+    void dpydAllelesMayBeNamedByVariantOrStarName() {
+        GeneResult cpicName = call(Gene.DPYD, "c.1898delC (*3)/c.295_298delTCAT (*7)");
+        assertThat(call(Gene.DPYD, "c.1898delC/c.295_298delTCAT")).isEqualTo(cpicName);
+        assertThat(call(Gene.DPYD, "*3/*7")).isEqualTo(cpicName);
+        assertThat(cpicName.phenotype()).isEqualTo("Poor Metabolizer");
+    }
+
+    @Test
     void g6pdAlleleWithASlashAndHemizygousResults() {
         assertThat(call(Gene.G6PD, "Telti/Kobe").phenotype()).isNotBlank();
         assertThat(call(Gene.G6PD, "B (reference)").phenotype()).isEqualTo("Normal");

@@ -14,8 +14,17 @@ public class RulePackException extends RuntimeException {
      * @param problems every problem found
      */
     public RulePackException(String summary, List<RulePackProblem> problems) {
+        this(summary, problems, null);
+    }
+
+    /**
+     * @param summary  what failed
+     * @param problems every problem found
+     * @param cause    the underlying failure, or {@code null}
+     */
+    public RulePackException(String summary, List<RulePackProblem> problems, Throwable cause) {
         super(summary + (problems.isEmpty() ? "" : ":\n" + problems.stream().map(RulePackProblem::toString)
-                .collect(Collectors.joining("\n"))));
+                .collect(Collectors.joining("\n"))), cause);
         this.problems = List.copyOf(problems);
     }
 

@@ -83,6 +83,8 @@ public final class CpicRuleGenerator {
             List<CpicRecommendation> rows = byGuideline.get(g.guidelineId());
             if (rows != null) {
                 files.put(fileName(g), drl(g, rows));
+            } else if (g.guidelineId().equals(WARFARIN_GUIDELINE)) {
+                files.put(fileName(g), warfarin(g));
             }
         }
         return files;
@@ -98,6 +100,14 @@ public final class CpicRuleGenerator {
     }
 
     private String drl(CpicGuideline g, List<CpicRecommendation> rows) {
+        StringBuilder out = header(g);
+        for (CpicRecommendation r : rows) {
+            out.append('\n').append(rule(r));
+        }
+        return out.toString();
+    }
+
+    private static StringBuilder header(CpicGuideline g) {
         StringBuilder out = new StringBuilder();
         out.append("// SPDX-License-Identifier: CC0-1.0 (CPIC content); see NOTICE in rules-content\n");
         out.append("// ").append(g.name().replaceFirst("^Annotation of ", "")).append('\n');
@@ -112,9 +122,39 @@ public final class CpicRuleGenerator {
         out.append("import org.precisionformulary.model.fact.GenomicFinding;\n");
         out.append("import org.precisionformulary.model.genotype.Gene;\n");
         out.append("import org.precisionformulary.model.genotype.GeneResult;\n");
-        for (CpicRecommendation r : rows) {
-            out.append('\n').append(rule(r));
-        }
+        return out;
+    }
+
+    /** CPIC's warfarin guideline is a dosing algorithm, with no lookup table in CPIC's data. */
+    static final String WARFARIN_GUIDELINE = "PA166104949";
+
+    static final String WARFARIN_ADVICE = "CPIC's warfarin guideline is a genotype-guided dosing algorithm, not a"
+            + " lookup table, so no dose is given here: calculate the starting dose with the validated"
+            + " pharmacogenetic dosing algorithm the guideline recommends, using the member's CYP2C9 and VKORC1"
+            + " results (and CYP4F2 where available), as the guideline's flow chart directs; see PMID 28198005.";
+
+    // Silence would read as "no pharmacogenomic concern", so a tested member gets a pointer to the algorithm.
+    private static String warfarin(CpicGuideline g) {
+        StringBuilder out = header(g);
+        out.append("import java.util.List;\n\n");
+        out.append("// CPIC publishes no recommendation table for warfarin (its guideline is a dosing algorithm),\n")
+                .append("// so this one rule is written by the generator itself rather than from recommendations.tsv.\n");
+        out.append("rule \"warfarin / CYP2C9, VKORC1 or CYP4F2 tested -> dose with the CPIC algorithm\"\n");
+        meta(out, "guidelineId", g.guidelineId());
+        meta(out, "population", "general");
+        meta(out, "classification", "N/A");
+        meta(out, "action", Action.ADJUST_DOSE.name());
+        meta(out, "pmids", String.join(",", g.pmids()));
+        meta(out, "cpicDataVersion", CpicData.VERSION);
+        meta(out, "recommendation", WARFARIN_ADVICE);
+        out.append("when\n")
+                .append("    CandidatePopulation( drug == \"warfarin\", $population : population )\n")
+                .append("    $genes : List( size > 0 ) from collect(\n")
+                .append("            GeneResult( gene in ( Gene.CYP2C9, Gene.VKORC1, Gene.CYP4F2 ), tested ) )\n")
+                .append("then\n")
+                .append("    insert( new GenomicFinding( \"warfarin\", $population, Classification.NOT_APPLICABLE,")
+                .append(" Action.ADJUST_DOSE, $genes ) );\n")
+                .append("end\n");
         return out.toString();
     }
 

@@ -65,10 +65,14 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             container = ks.newKieClasspathContainer(loader);
             kieBase = container.getKieBase(BUILT_IN_KIE_BASE);
         } catch (RuntimeException e) {
-            throw new RulePackException("the built-in rule pack cannot be loaded: " + e.getMessage(), List.of());
+            LOG.error("The built-in rule pack cannot be loaded", e);
+            throw new RulePackException("the built-in rule pack cannot be loaded (" + e.getClass().getName() + ": "
+                    + e.getMessage() + "); is rules-content on the classpath with its META-INF/kie model?", List.of(), e);
         }
-        TreeMap<String, byte[]> files = PackFiles.readClasspathFolder(loader, RULES_FOLDER);
-        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content/cpic"));
+        // The hash covers what authors write (DRL, manifest, data tables), not the classes the build generates,
+        // so the same sources give the same hash on every build.
+        TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
+        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content"));
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
@@ -126,7 +130,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         ks.getRepository().removeKieModule(releaseId);
         Properties manifest = manifest(files.get("pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
-                manifest.getProperty("version", "unversioned"), PackFiles.sha256(files),
+                manifest.getProperty("version", "unversioned"), PackFiles.sha256(PackFiles.sources(files)),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);

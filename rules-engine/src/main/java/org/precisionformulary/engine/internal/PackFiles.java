@@ -93,6 +93,16 @@ public final class PackFiles {
 
     /**
      * @param files path to content
+     * @return only the files an author writes: everything but compiled classes
+     */
+    public static TreeMap<String, byte[]> sources(TreeMap<String, byte[]> files) {
+        TreeMap<String, byte[]> out = new TreeMap<>(files);
+        out.keySet().removeIf(path -> path.endsWith(".class"));
+        return out;
+    }
+
+    /**
+     * @param files path to content
      * @return SHA-256 over each path and content, in path order, as hex
      */
     public static String sha256(TreeMap<String, byte[]> files) {

@@ -22,6 +22,9 @@ public record GeneResult(Gene gene, String phenotype, String activityScore, Stri
     /** The phenotype and lookup key CPIC uses for a gene that was not tested or not called. */
     public static final String NO_RESULT = "No Result";
 
+    /** The phenotype of a gene whose call the CPIC tables cannot translate (CYP4F2, VKORC1, IFNL3). */
+    public static final String NOT_INTERPRETED = "Not interpreted";
+
     /** @throws NullPointerException when gene or phenotype is missing */
     public GeneResult {
         Objects.requireNonNull(gene, "gene");
@@ -36,8 +39,14 @@ public record GeneResult(Gene gene, String phenotype, String activityScore, Stri
         return new GeneResult(gene, NO_RESULT, null, NO_RESULT, null, false);
     }
 
-    /** @return the text a finding shows for this gene: phenotype, or the allele result for HLA genes */
+    /**
+     * @return the text a finding shows for this gene: the phenotype, the allele result for HLA genes, or the
+     *         diplotype as given for a gene CPIC has no phenotype table for (CYP4F2, VKORC1, IFNL3)
+     */
     public String display() {
-        return gene.kind() == Gene.Kind.ALLELE_POSITIVITY && lookupKey != null ? lookupKey : phenotype;
+        if (gene.kind() == Gene.Kind.ALLELE_POSITIVITY && lookupKey != null) {
+            return lookupKey;
+        }
+        return lookupKey == null && diplotype != null && NOT_INTERPRETED.equals(phenotype) ? diplotype : phenotype;
     }
 }

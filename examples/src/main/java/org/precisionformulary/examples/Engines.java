@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.precisionformulary.engine.PrecisionFormulary;
+
+/** Builds the engine from {@code --pack} and {@code --formulary}; without them, the built-in pack and demo formulary. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /**
+     * @throws UsageException when a named file or directory does not exist or cannot be read
+     * @throws org.precisionformulary.engine.RulePackException when the pack does not compile
+     * @throws org.precisionformulary.model.json.FormularyException when the formulary is invalid
+     */
+    static PrecisionFormulary build(Options options) {
+        PrecisionFormulary.Builder builder = PrecisionFormulary.builder();
+        options.path("--pack").ifPresent(dir -> {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException(options.command() + ": --pack " + dir + " is not a directory");
+            }
+            builder.rulePack(dir);
+        });
+        options.path("--formulary").ifPresent(file -> {
+            requireReadableFile(options.command(), "--formulary", file);
+            builder.formulary(file);
+        });
+        return builder.build();
+    }
+
+    static void requireReadableFile(String command, String what, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(command + ": " + what + " " + file + (Files.isDirectory(file)
+                    ? " is a directory, not a file" : " does not exist"));
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException(command + ": " + what + " " + file + " cannot be read");
+        }
+    }
+}

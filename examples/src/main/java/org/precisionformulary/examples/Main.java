@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+import org.precisionformulary.content.ContentException;
+import org.precisionformulary.engine.RulePackException;
+import org.precisionformulary.model.json.FormularyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code precision-formulary.jar} command line (contract §5). Exit codes: 0 success, 1 failed checks,
+ * 2 usage error. Standard output carries only the command's output; everything else goes to standard error.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar precision-formulary.jar COMMAND [OPTIONS]",
+            "",
+            "Commands:",
+            "  evaluate [--formulary F] [--pack DIR] [REQUEST.json]",
+            "      Decides one coverage request (from the file, or standard input when none or '-')",
+            "      and prints the decision as JSON.",
+            "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR] [--threads N]",
+            "      Decides one request per line and writes one decision per line, in input order.",
+            "      Progress and a summary go to standard error.",
+            "  phenotype GENE DIPLOTYPE",
+            "      Prints CPIC's phenotype and activity score for one diplotype, e.g. phenotype CYP2D6 '*1/*4'.",
+            "      Write copy numbers as '*1/*2x>=3' if your shell cannot pass '≥'.",
+            "  demo",
+            "      Decides the embedded sample members against the demo formulary and prints the decisions.",
+            "",
+            "Options:",
+            "  --formulary F   a formulary JSON document (default: the embedded demo formulary DEMO-2026)",
+            "  --pack DIR      a rule pack: a directory of DRL files (default: the built-in CPIC pack)",
+            "  --threads N     batch only: decide up to N requests at once (default 1); output order is kept",
+            "  --help          prints this help",
+            "",
+            "Exit codes: 0 success, 1 failed checks, 2 usage error.");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // JSON is UTF-8 and CPIC spells copy numbers and scores with '≥'; do not depend on the platform charset.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command; never throws, never exits.
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        Console console = new Console(in, out, err);
+        try {
+            return dispatch(Arrays.asList(args), console);
+        } catch (UsageException e) {
+            err.println("precision-formulary: " + e.getMessage());
+            err.println();
+            err.println(USAGE);
+            return 2;
+        } catch (RulePackException | FormularyException | ContentException e) {
+            err.println("precision-formulary: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("precision-formulary: " + describe(e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("precision-formulary: " + describe(e.getCause()));
+            return 1;
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // A bug, not the user's doing: one line for them, the trace for whoever turns logging up.
+            LOG.debug("Internal error", e);
+            err.println("precision-formulary: internal error: " + e);
+            return 1;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static int dispatch(List<String> args, Console console) throws IOException {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String command = args.get(0);
+        if (command.equals("--help") || command.equals("-h") || command.equals("help") || args.contains("--help")) {
+            console.out().println(USAGE);
+            return 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (command) {
+            case "evaluate" -> EvaluateCommand.run(rest, console);
+            case "batch" -> BatchCommand.run(rest, console);
+            case "phenotype" -> PhenotypeCommand.run(rest, console);
+            case "demo" -> DemoCommand.run(rest, console);
+            case "scenarios", "validate" -> throw new UsageException(command + " is not available in this version");
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    private static String describe(IOException e) {
+        // NoSuchFileException and AccessDeniedException carry only the path as their message.
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

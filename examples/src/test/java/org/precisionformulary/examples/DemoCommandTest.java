@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.precisionformulary.model.decision.Outcome;
+
+class DemoCommandTest {
+
+    @Test
+    void printsOneBlockWithAnOutcomeLinePerSample() {
+        Cli cli = Cli.run("demo");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> samples = DemoCommand.samples();
+        List<String> lines = cli.out().lines().toList();
+        List<String> headers = lines.stream().filter(l -> l.startsWith("== ")).toList();
+        List<String> outcomes = lines.stream().filter(l -> l.trim().startsWith("outcome:")).toList();
+        assertThat(headers).hasSameSizeAs(samples);
+        assertThat(outcomes).hasSameSizeAs(samples);
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(headers.get(i)).startsWith("== " + samples.get(i).replace(".json", "") + ": member ");
+        }
+        assertThat(outcomes).allSatisfy(l -> assertThat(Arrays.stream(Outcome.values()).map(Enum::name))
+                .contains(l.trim().substring("outcome:".length()).trim()));
+        assertThat(lines.get(lines.size() - 1)).startsWith(samples.size() + " samples: ");
+    }
+
+    @Test
+    void samplesShowEveryOutcomeThePackSupportsToday() {
+        String out = Cli.run("demo").out();
+
+        assertThat(out).contains("outcome:      APPROVED\n").contains("outcome:      REJECTED\n")
+                .contains("outcome:      PHARMACIST_REVIEW\n")
+                .contains("reject codes: 88\n").contains("reject codes: 70\n");
+        assertThat(out).containsPattern("DUR alerts:   DL ");
+    }
+}

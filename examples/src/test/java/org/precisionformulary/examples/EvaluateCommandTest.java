@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.model.json.ContractJson;
+
+class EvaluateCommandTest {
+
+    private static final String CODEINE_POOR_METABOLIZER = "{\"requestId\":\"F1\",\"member\":{\"id\":\"M1\"},"
+            + "\"drug\":{\"name\":\"codeine\"},\"genotypes\":[{\"gene\":\"CYP2D6\",\"diplotype\":\"*4/*4\"}]}";
+
+    @Test
+    void codeineForCyp2d6PoorMetabolizerFromStdinCitesTheStrongAvoid() throws Exception {
+        Cli cli = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate");
+
+        assertThat(cli.exitCode()).isZero();
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        assertThat(decision.path("contractVersion").asInt()).isEqualTo(1);
+        assertThat(decision.path("requestId").asText()).isEqualTo("F1");
+        JsonNode codeine = null;
+        for (JsonNode finding : decision.path("findings")) {
+            if (finding.path("drug").asText().equals("codeine")) {
+                codeine = finding;
+            }
+        }
+        assertThat(codeine).as("the codeine finding in %s", cli.out()).isNotNull();
+        assertThat(codeine.path("genes").path("CYP2D6").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(codeine.path("action").asText()).isEqualTo("AVOID");
+        assertThat(codeine.path("classification").asText()).isEqualTo("Strong");
+        assertThat(codeine.path("guidelineId").asText()).isEqualTo("PA166104996");
+        assertThat(codeine.path("pmids")).isNotEmpty();
+    }
+
+    @Test
+    void standardOutputIsOneJsonDocumentAndNothingElse() throws Exception {
+        Cli cli = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate");
+
+        // readTree would stop after the first value; the parser must find nothing after it.
+        try (var parser = ContractJson.mapper().createParser(cli.out())) {
+            assertThat(parser.readValueAsTree().isObject()).isTrue();
+            assertThat(parser.nextToken()).isNull();
+        }
+        assertThat(cli.out()).endsWith("}\n");
+    }
+
+    @Test
+    void readsTheRequestFromAFileAndGivesTheSameDecisionAsStdin(@TempDir Path dir) throws Exception {
+        Path request = Files.writeString(dir.resolve("request.json"), CODEINE_POOR_METABOLIZER, StandardCharsets.UTF_8);
+
+        Cli fromFile = Cli.run("evaluate", request.toString());
+        Cli fromStdin = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate", "-");
+
+        assertThat(fromFile.exitCode()).isZero();
+        assertThat(fromFile.out()).isEqualTo(fromStdin.out());
+    }
+
+    @Test
+    void badRequestIsAPharmacistReviewDecisionAndStillExitsZero() throws Exception {
+        Cli cli = Cli.runWithInput("{\"requestId\":\"F2\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"codeine\"},"
+                + "\"genotypes\":[{\"gene\":\"CYP2D6\",\"diplotype\":\"*999/*1\"}]}", "evaluate");
+
+        assertThat(cli.exitCode()).isZero();
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        assertThat(decision.path("outcome").asText()).isEqualTo("PHARMACIST_REVIEW");
+        assertThat(decision.path("errors").get(0).path("field").asText()).isEqualTo("genotypes[0].diplotype");
+    }
+
+    @Test
+    void missingRequestFileIsAUsageError(@TempDir Path dir) {
+        Cli cli = Cli.run("evaluate", dir.resolve("absent.json").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("absent.json does not exist").contains("Usage:");
+    }
+
+    @Test
+    void invalidFormularyFailsTheCheckWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path formulary = Files.writeString(dir.resolve("formulary.json"), "{ not json", StandardCharsets.UTF_8);
+
+        Cli cli = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate", "--formulary", formulary.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("formulary.json").doesNotContain("\tat ");
+    }
+}
