@@ -320,6 +320,10 @@ public final class GenotypeInterpreter {
 
     private GeneResult fromPhenotype(Gene gene, String raw, List<String> notes) {
         String text = raw.trim();
+        if (text.equalsIgnoreCase(GeneResult.NO_RESULT)) {
+            notes.add(gene + " was reported as not called (No Result): treated as untested, not as normal.");
+            return GeneResult.untested(gene);
+        }
         if (gene.kind() == Gene.Kind.ALLELE_POSITIVITY) {
             // Outside calls write HLA results as "*57:01 positive".
             String[] parts = text.split("\\s+");
@@ -327,10 +331,6 @@ public final class GenotypeInterpreter {
                 return hla(gene, hlaAllele(gene, parts[0], "phenotype"), AlleleResult.of(parts[1]), null);
             }
             throw new Rejected("phenotype", gene + " results are an allele and a result, e.g. '*57:01 positive'");
-        }
-        if (text.equalsIgnoreCase(GeneResult.NO_RESULT)) {
-            notes.add(gene + " was reported as not called (No Result): treated as untested, not as normal.");
-            return GeneResult.untested(gene);
         }
         GeneTable table = data.geneTable(gene).filter(GeneTable::hasDiplotypes).orElse(null);
         if (table == null) {

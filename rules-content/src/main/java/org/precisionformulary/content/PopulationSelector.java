@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.precisionformulary.model.request.Fill;
 
 /**
  * Chooses the CPIC populations a drug may be prescribed in for one request (contract §1): the request's
@@ -34,12 +35,12 @@ public final class PopulationSelector {
         this.data = data;
         for (Tsv.Row row : Tsv.read("/org/precisionformulary/content/populations.tsv")) {
             Selector s = new Selector(row.get("drug"), row.get("population"), row.get("selector"),
-                    Arrays.stream(row.get("values").split(",")).map(String::trim).toList());
+                    Arrays.stream(row.get("values").split("[,:]")).map(String::trim).toList());
             if (!data.populations(s.drug()).contains(s.population())) {
                 throw new ContentException(row.table() + ":" + row.line() + ": CPIC has no population '"
                         + s.population() + "' for " + s.drug());
             }
-            if (!List.of("min_age", "max_age", "icd10").contains(s.kind())) {
+            if (!List.of("min_age", "max_age", "icd10", "prior_use_min_days", "no_prior_use").contains(s.kind())) {
                 throw new ContentException(row.table() + ":" + row.line() + ": unknown selector " + s.kind());
             }
             selectors.add(s);
@@ -51,11 +52,12 @@ public final class PopulationSelector {
      * @param indication  the request's indication, or {@code null}
      * @param birthDate   the member's birth date, or {@code null}
      * @param diagnoses   ICD-10 codes
+     * @param history     the member's fills
      * @param serviceDate the date of service
      * @return the candidate populations, in CPIC table order; {@code general} for drugs CPIC does not split
      */
     public List<String> candidates(String drug, String indication, LocalDate birthDate, List<String> diagnoses,
-                                   LocalDate serviceDate) {
+                                   List<Fill> history, LocalDate serviceDate) {
         Set<String> all = data.populations(drug);
         if (all.isEmpty()) {
             return List.of(GENERAL);
@@ -75,7 +77,7 @@ public final class PopulationSelector {
         }
         Set<String> selected = new LinkedHashSet<>();
         for (Selector s : selectors) {
-            if (s.drug().equals(drug) && matches(s, birthDate, diagnoses, serviceDate)) {
+            if (s.drug().equals(drug) && matches(s, birthDate, diagnoses, history, serviceDate)) {
                 selected.add(s.population());
             }
         }
@@ -83,8 +85,17 @@ public final class PopulationSelector {
         return ordered.isEmpty() ? List.copyOf(all) : ordered;
     }
 
-    private static boolean matches(Selector s, LocalDate birthDate, List<String> diagnoses, LocalDate serviceDate) {
+    private static boolean matches(Selector s, LocalDate birthDate, List<String> diagnoses, List<Fill> history,
+                                   LocalDate serviceDate) {
         switch (s.kind()) {
+            case "prior_use_min_days":
+                List<String> used = s.values().subList(1, s.values().size());
+                int days = history.stream().filter(f -> used.contains(f.drug()) && !f.filledOn().isAfter(serviceDate))
+                        .mapToInt(Fill::daysSupply).sum();
+                return days >= Integer.parseInt(s.values().get(0));
+            case "no_prior_use":
+                // Only a history that was sent can show the member is naive; no history proves nothing.
+                return !history.isEmpty() && history.stream().noneMatch(f -> s.values().contains(f.drug()));
             case "min_age":
             case "max_age":
                 if (birthDate == null || serviceDate == null) {

@@ -114,7 +114,7 @@ public final class Evaluator {
         for (String r : reviewed) {
             formulary.find(r).ifPresent(facts::add);
             for (String population : populations.candidates(r, request.indication(),
-                    request.member().birthDate(), request.diagnoses(), serviceDate)) {
+                    request.member().birthDate(), request.diagnoses(), request.history(), serviceDate)) {
                 facts.add(new CandidatePopulation(r, population));
             }
         }
