@@ -5,13 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.precisionformulary.content.PharmcatImport;
+import org.precisionformulary.model.genotype.GenotypeInput;
+import org.precisionformulary.model.json.ParsedRequest;
+import org.precisionformulary.model.json.RequestReader;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.json.ContractJson;
 
-/** {@code evaluate [--formulary F] [--pack DIR] [REQUEST.json]}: one request in, one pretty decision out. */
+/**
+ * {@code evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [REQUEST.json]}: one
+ * request in, one pretty decision out. PharmCAT results are added to the request's genotypes.
+ */
 final class EvaluateCommand {
 
     private EvaluateCommand() {
@@ -19,11 +28,28 @@ final class EvaluateCommand {
 
     /** Exit 0 whatever the outcome: a {@code PHARMACIST_REVIEW} decision is still the answer. */
     static int run(List<String> args, Console console) throws IOException {
-        Options options = Options.parse("evaluate", args, Set.of("--formulary", "--pack"), 0, 1, "REQUEST.json");
+        Options options = Options.parse("evaluate", args,
+                Set.of("--formulary", "--pack", "--pharmcat", "--outside-calls"), 0, 1, "REQUEST.json");
         Path file = null;
         if (!options.positionals().isEmpty() && !options.positionals().get(0).equals("-")) {
             file = options.toPath("request", options.positionals().get(0));
             Engines.requireReadableFile("evaluate", "request", file);
+        }
+        List<GenotypeInput> imported = new ArrayList<>();
+        for (String option : List.of("--pharmcat", "--outside-calls")) {
+            Optional<Path> source = options.path(option);
+            if (source.isPresent()) {
+                Engines.requireReadableFile("evaluate", option, source.get());
+                PharmcatImport.Imported result;
+                try {
+                    result = option.equals("--pharmcat") ? PharmcatImport.phenotyper(source.get())
+                            : PharmcatImport.outsideCalls(source.get());
+                } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new UsageException("evaluate: " + option + " " + source.get() + ": " + e.getMessage());
+                }
+                imported.addAll(result.genotypes());
+                result.notes().forEach(note -> console.err().println("evaluate: " + note));
+            }
         }
         // Build first: a bad pack or formulary is reported before stdin is waited on.
         PrecisionFormulary engine = Engines.build(options);
@@ -35,7 +61,14 @@ final class EvaluateCommand {
                 request = Lines.readAll(in);
             }
         }
-        CoverageDecision decision = engine.evaluate(request);
+        CoverageDecision decision;
+        ParsedRequest parsed = RequestReader.read(request);
+        if (!imported.isEmpty() && parsed.isValid()) {
+            decision = engine.evaluate(parsed.request().withGenotypes(imported.toArray(GenotypeInput[]::new)));
+        } else {
+            // A request with errors is decided as sent: its errors come back, imports or not.
+            decision = engine.evaluate(request);
+        }
         console.out().println(ContractJson.toPrettyJson(decision));
         return 0;
     }

@@ -31,7 +31,7 @@ public final class Main {
             "Usage: java -jar precision-formulary.jar COMMAND [OPTIONS]",
             "",
             "Commands:",
-            "  evaluate [--formulary F] [--pack DIR] [REQUEST.json]",
+            "  evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [REQUEST.json]",
             "      Decides one coverage request (from the file, or standard input when none or '-')",
             "      and prints the decision as JSON.",
             "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR] [--threads N]",

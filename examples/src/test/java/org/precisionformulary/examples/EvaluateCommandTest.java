@@ -91,4 +91,26 @@ class EvaluateCommandTest {
         assertThat(cli.out()).isEmpty();
         assertThat(cli.err()).contains("formulary.json").doesNotContain("\tat ");
     }
+
+    @Test
+    void pharmcatResultsBecomeTheRequestsGenotypesAndUncalledGenesAreUntested() throws Exception {
+        String capecitabine = "{\"requestId\":\"P1\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"capecitabine\"}}";
+        Cli cli = Cli.runWithInput(capecitabine, "evaluate", "--pharmcat", "src/test/resources/pharmcat/Sample_1.phenotype.json");
+        assertThat(cli.exitCode()).isZero();
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        // Sample_1 is a DPYD poor metabolizer (activity score 0.0): a Strong avoid, so the claim stops.
+        assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(decision.path("findings").get(0).path("lookupKey").path("DPYD").asText()).isEqualTo("0.0");
+        assertThat(decision.path("reasons").toString()).contains("CYP2D6 was reported as not called (No Result)");
+        assertThat(cli.err()).contains("could not call");
+    }
+
+    @Test
+    void outsideCallsAreAddedToo() throws Exception {
+        String codeine = "{\"requestId\":\"P2\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"codeine\"}}";
+        Cli cli = Cli.runWithInput(codeine, "evaluate", "--outside-calls", "src/test/resources/pharmcat/outside_CYP2D6.tsv");
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        assertThat(decision.path("findings").get(0).path("genes").path("CYP2D6").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(decision.path("rejectCodes").get(0).asText()).isEqualTo("88");
+    }
 }
