@@ -11,7 +11,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -41,8 +43,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
-    /** The KieBase name in the built-in pack's kmodule.xml. */
-    public static final String BUILT_IN_KIE_BASE = "precisionFormulary";
+    /** Where kie-maven-plugin lists the model classes it generated for rules-content. */
+    static final String MODEL_INDEX = "META-INF/kie/org.precisionformulary/rules-content/drools-model";
 
     /** Where the built-in pack's rules and manifest sit on the classpath. */
     public static final String RULES_FOLDER = "org/precisionformulary/rules";
@@ -58,13 +60,10 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      */
     public static CompiledPack builtIn(ClassLoader loader) {
         long start = System.nanoTime();
-        KieServices ks = KieServices.Factory.get();
-        KieContainer container;
         KieBase kieBase;
         try {
-            container = ks.newKieClasspathContainer(loader);
-            kieBase = container.getKieBase(BUILT_IN_KIE_BASE);
-        } catch (RuntimeException e) {
+            kieBase = KieBaseBuilder.createKieBaseFromModel(precompiledModels(loader));
+        } catch (RuntimeException | ReflectiveOperationException | java.io.IOException e) {
             LOG.error("The built-in rule pack cannot be loaded", e);
             throw new RulePackException("the built-in rule pack cannot be loaded (" + e.getClass().getName() + ": "
                     + e.getMessage() + "); is rules-content on the classpath with its META-INF/kie model?", List.of(), e);
@@ -135,6 +134,31 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
+    }
+
+    /**
+     * The model classes kie-maven-plugin generated, as its {@code drools-model} index lists them. Building the
+     * KieBase from them directly, instead of through a classpath KieContainer, spares reading every entry of
+     * the jar into memory (over 200 MiB in the self-contained jar) and the search for the module's pom.
+     */
+    private static List<Model> precompiledModels(ClassLoader loader) throws java.io.IOException, ReflectiveOperationException {
+        java.net.URL index = loader.getResource(MODEL_INDEX);
+        if (index == null) {
+            throw new IllegalStateException(MODEL_INDEX + " is missing: the pack was not precompiled");
+        }
+        List<Model> models = new ArrayList<>();
+        try (java.io.InputStream in = index.openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.trim();
+                if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+                    models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+                }
+            }
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException(MODEL_INDEX + " lists no model");
+        }
+        return models;
     }
 
     private static RulePackProblem problem(Message m) {
