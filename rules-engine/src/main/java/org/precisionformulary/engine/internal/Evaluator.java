@@ -31,6 +31,11 @@ import org.precisionformulary.model.fact.DurFlag;
 import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.fact.Rejection;
 import org.precisionformulary.model.fact.RequestedDrug;
+import org.precisionformulary.model.fact.ReviewedDrug;
+import org.precisionformulary.model.fact.Hold;
+import org.precisionformulary.model.fact.Waiver;
+import org.precisionformulary.model.decision.CoverageException;
+import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.genotype.GeneResult;
@@ -96,6 +101,63 @@ public final class Evaluator {
             return review(request.requestId(), errors, List.of(), inputSha);
         }
         Optional<FormularyDrug> listed = formulary.find(drug);
+        SessionResult result = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, genotypes.results()), maxFirings);
+        if (result.failure() != null) {
+            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
+                    result.firedRules(), inputSha);
+        }
+        CoverageDecision decision = assemble(request, drug, listed, genotypes, result, inputSha);
+        return ginaGuard(request, drug, listed, serviceDate, decision, inputSha);
+    }
+
+    /**
+     * Genetic information may lower a member's barriers, never raise their cost share: the tier charged with
+     * the genotypes is computed again without them, and a decision that would charge more is not paid.
+     */
+    private CoverageDecision ginaGuard(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
+                                       LocalDate serviceDate, CoverageDecision decision, String inputSha) {
+        if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())) {
+            return decision;
+        }
+        List<GeneResult> untested = new ArrayList<>();
+        for (org.precisionformulary.model.genotype.Gene gene : org.precisionformulary.model.genotype.Gene.values()) {
+            untested.add(GeneResult.untested(gene));
+        }
+        SessionResult baseline = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, untested), maxFirings);
+        if (baseline.failure() != null) {
+            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure without genotypes: "
+                    + baseline.failure())), baseline.firedRules(), inputSha);
+        }
+        Integer baselineTier = chargedTier(baseline, listed);
+        if (baselineTier != null && decision.tier() > baselineTier) {
+            return review(request.requestId(), List.of(new FieldError("genotypes", "GINA guard: with the genotypes "
+                    + drug + " would be charged at tier " + decision.tier() + ", without them at tier " + baselineTier
+                    + "; genetic information may not raise a member's cost share")), decision.audit().firedRules(), inputSha);
+        }
+        return decision;
+    }
+
+    private static boolean pays(Outcome outcome) {
+        return outcome == Outcome.APPROVED || outcome == Outcome.APPROVED_WITH_EXCEPTION;
+    }
+
+    /** The tier a session's results would charge, or {@code null} when the claim would not pay. */
+    private static Integer chargedTier(SessionResult result, Optional<FormularyDrug> listed) {
+        if (listed.isEmpty() || !result.ofType(Rejection.class).isEmpty() || !result.ofType(Hold.class).isEmpty()) {
+            return null;
+        }
+        int tier = listed.get().tier();
+        for (SessionResult.Inserted i : result.ofType(Waiver.class)) {
+            Waiver w = (Waiver) i.fact();
+            if (w.type() == ExceptionType.TIER_EXCEPTION && w.tier() != null) {
+                tier = Math.min(tier, w.tier());
+            }
+        }
+        return tier;
+    }
+
+    private List<Object> facts(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
+                               LocalDate serviceDate, List<GeneResult> geneResults) {
         Set<String> reviewed = new LinkedHashSet<>();
         reviewed.add(drug);
         listed.ifPresent(d -> {
@@ -112,19 +174,17 @@ public final class Evaluator {
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.policy());
         for (String r : reviewed) {
+            facts.add(new ReviewedDrug(r));
             formulary.find(r).ifPresent(facts::add);
             for (String population : populations.candidates(r, request.indication(),
                     request.member().birthDate(), request.diagnoses(), request.history(), serviceDate)) {
                 facts.add(new CandidatePopulation(r, population));
             }
         }
-        facts.addAll(genotypes.results());
-        SessionResult result = SessionRunner.run(pack, facts, maxFirings);
-        if (result.failure() != null) {
-            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
-                    result.firedRules(), inputSha);
-        }
-        return assemble(request, drug, listed, genotypes, result, inputSha);
+        facts.addAll(geneResults);
+        facts.addAll(request.biomarkers());
+        facts.addAll(request.history());
+        return facts;
     }
 
     private static List<FieldError> checkDates(CoverageRequest request, LocalDate serviceDate) {
@@ -161,7 +221,11 @@ public final class Evaluator {
         List<String> rejectCodes = new ArrayList<>();
         List<String> reasons = new ArrayList<>(genotypes.notes());
         List<DurAlert> alerts = new ArrayList<>();
-        Map<String, Alternative> alternatives = new TreeMap<>();
+        Map<String, Alternative> classAlternatives = new TreeMap<>();
+        Map<String, Alternative> stepAlternatives = new TreeMap<>();
+        List<Hold> holds = new ArrayList<>();
+        Map<ExceptionType, CoverageException> exceptions = new LinkedHashMap<>();
+        Integer exceptionTier = null;
         for (SessionResult.Inserted i : result.results()) {
             Object fact = i.fact();
             if (fact instanceof GenomicFinding f && f.drug().equals(drug)) {
@@ -173,6 +237,16 @@ public final class Evaluator {
                     rejectCodes.add(r.code());
                 }
                 reasons.add(i.rule() + ": " + r.reason());
+            } else if (fact instanceof Hold h) {
+                holds.add(h);
+                reasons.add(i.rule() + ": " + h.reason());
+            } else if (fact instanceof Waiver w && !exceptions.containsKey(w.type())) {
+                String ground = ground(w, findings.values());
+                exceptions.put(w.type(), new CoverageException(w.type(), ground, i.rule()));
+                if (w.type() == ExceptionType.TIER_EXCEPTION) {
+                    exceptionTier = w.tier();
+                }
+                reasons.add(i.rule() + ": " + w.type() + ": " + ground);
             } else if (fact instanceof DurFlag flag) {
                 Finding finding = findings.get(flag.finding());
                 DurAlert alert = new DurAlert(flag.reasonCode(), flag.severity(), durMessage(finding), finding.drug(), i.rule());
@@ -182,34 +256,85 @@ public final class Evaluator {
                             + finding.drug() + populationSuffix(finding.population()));
                 }
             } else if (fact instanceof AlternativeOption a) {
-                if (alternatives.putIfAbsent(a.drug(), new Alternative(a.drug(), a.tier(), a.reason())) == null) {
+                boolean step = "step therapy".equals(concern(i.rule()));
+                Map<String, Alternative> target = step ? stepAlternatives : classAlternatives;
+                if (target.putIfAbsent(a.drug(), new Alternative(a.drug(), a.tier(), a.reason())) == null) {
                     reasons.add(i.rule() + ": " + a.drug() + " (tier " + a.tier() + ") offered: " + a.reason());
                 }
             }
         }
-        // Rejection outranks everything; 70 (not covered) outranks 88 (a genomic stop on a covered drug).
+        // Precedence: not covered (70), then a genomic stop (88), then holds (prior authorization before a
+        // missing step), then waived restrictions, then plain approval.
         rejectCodes.sort(Comparator.comparing(code -> code.equals("70") ? 0 : 1));
-        Outcome outcome = rejectCodes.isEmpty() ? Outcome.APPROVED : Outcome.REJECTED;
-        if (outcome == Outcome.REJECTED) {
+        holds.sort(Comparator.comparing(h -> h.outcome() == Outcome.PRIOR_AUTH_REQUIRED ? 0 : 1));
+        Outcome outcome;
+        List<CoverageException> waived = List.of();
+        Integer tier = listed.map(FormularyDrug::tier).orElse(null);
+        Map<String, Alternative> offered = classAlternatives;
+        if (!rejectCodes.isEmpty()) {
+            outcome = Outcome.REJECTED;
             rejectCodes = List.of(rejectCodes.get(0));
             alerts.clear();
+        } else if (!holds.isEmpty()) {
+            outcome = holds.get(0).outcome();
+            rejectCodes = List.of(holds.get(0).rejectCode());
+            if (outcome == Outcome.STEP_THERAPY_REQUIRED) {
+                offered = stepAlternatives;
+            }
+        } else if (!exceptions.isEmpty()) {
+            outcome = Outcome.APPROVED_WITH_EXCEPTION;
+            waived = List.copyOf(exceptions.values());
+            if (exceptionTier != null && tier != null && exceptionTier < tier) {
+                tier = exceptionTier;
+            }
+        } else {
+            outcome = Outcome.APPROVED;
         }
-        List<Alternative> altList = alternatives.values().stream()
+        List<Alternative> altList = offered.values().stream()
                 .sorted(Comparator.comparingInt(Alternative::tier).thenComparing(Alternative::drug)).toList();
         Set<String> mentioned = new LinkedHashSet<>();
         mentioned.add(drug);
         altList.forEach(a -> mentioned.add(a.drug()));
+        waived.forEach(e -> mentioned.addAll(groundDrugs(result, e.type())));
         List<Finding> shown = new ArrayList<>();
         for (String m : mentioned) {
             findings.values().stream().filter(f -> f.drug().equals(m))
                     .sorted(Comparator.comparing(Finding::population).thenComparing(Finding::ruleId))
                     .forEach(shown::add);
         }
-        Integer tier = listed.map(FormularyDrug::tier).orElse(null);
-        String explanation = MemberExplanation.write(outcome, rejectCodes, drug, tier, altList, !alerts.isEmpty());
+        String explanation = MemberExplanation.write(outcome, rejectCodes, drug, tier, altList, waived, !alerts.isEmpty());
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome, rejectCodes, tier,
-                shown, altList, List.of(), alerts, reasons, explanation, List.of(),
+                shown, altList, waived, alerts, reasons, explanation, List.of(),
                 audit(inputSha, result.firedRules()));
+    }
+
+    private String concern(String rule) {
+        RuleInfo info = pack.rules().get(rule);
+        return info == null ? null : info.get("concern");
+    }
+
+    private static List<String> groundDrugs(SessionResult result, ExceptionType type) {
+        return result.ofType(Waiver.class).stream().map(i -> (Waiver) i.fact())
+                .filter(w -> w.type() == type).findFirst().map(Waiver::groundDrugs).orElse(List.of());
+    }
+
+    /**
+     * The ground of a waiver in the words step-therapy exception laws use, per drug it stands on:
+     * contraindicated or likely to cause an adverse reaction, or expected to be ineffective.
+     */
+    private static String ground(Waiver w, java.util.Collection<Finding> findings) {
+        if (w.groundDrugs().isEmpty()) {
+            return w.reason();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String d : w.groundDrugs()) {
+            List<Finding> against = findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst()).toList();
+            String evidence = against.stream().map(f -> "CPIC " + f.classification().label() + " "
+                    + f.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + populationSuffix(f.population())
+                    + ", " + genesText(f)).distinct().collect(java.util.stream.Collectors.joining("; "));
+            parts.add(d + ": " + GroundCategory.of(against) + " (" + evidence + ")");
+        }
+        return w.reason() + ": " + String.join("; ", parts);
     }
 
     private Finding toFinding(GenomicFinding f, String ruleName) {
@@ -265,7 +390,7 @@ public final class Evaluator {
         List<String> reasons = errors.stream().map(e -> "cannot decide: " + e.field() + ": " + e.message()).toList();
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, requestId, Outcome.PHARMACIST_REVIEW, List.of(),
                 null, List.of(), List.of(), List.of(), List.of(), reasons,
-                MemberExplanation.write(Outcome.PHARMACIST_REVIEW, List.of(), null, null, List.of(), false),
+                MemberExplanation.write(Outcome.PHARMACIST_REVIEW, List.of(), null, null, List.of(), List.of(), false),
                 errors, audit(inputSha, fired));
     }
 

@@ -4,6 +4,7 @@ package org.precisionformulary.engine.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.precisionformulary.model.decision.Alternative;
+import org.precisionformulary.model.decision.CoverageException;
 import org.precisionformulary.model.decision.Outcome;
 
 /**
@@ -15,8 +16,30 @@ final class MemberExplanation {
     }
 
     static String write(Outcome outcome, List<String> rejectCodes, String drug, Integer tier,
-                        List<Alternative> alternatives, boolean counselling) {
+                        List<Alternative> alternatives, List<CoverageException> waived, boolean counselling) {
         switch (outcome) {
+            case APPROVED_WITH_EXCEPTION:
+                StringBuilder sb = new StringBuilder("Your prescription for " + drug + " is covered"
+                        + (tier == null ? "" : " at tier " + tier) + ".");
+                for (CoverageException e : waived) {
+                    switch (e.type()) {
+                        case STEP_THERAPY_BYPASS -> sb.append(" Your genetic test results show the medicines your plan"
+                                + " usually asks you to try first are not a good fit for you, so you do not have to try them.");
+                        case TIER_EXCEPTION -> sb.append(" Your genetic test results show the lower-cost medicines in this"
+                                + " group are not a good fit for you, so you pay the lower-cost amount for this one.");
+                        case PRIOR_AUTH_AUTO_APPROVAL -> sb.append(" The test results on file meet your plan's"
+                                + " requirements, so no extra approval was needed.");
+                        default -> { }
+                    }
+                }
+                return sb.toString();
+            case PRIOR_AUTH_REQUIRED:
+                return "Your plan needs to approve " + drug + " before it pays. Your prescriber can send your plan"
+                        + " the test results it asks for; you do not need to do anything now.";
+            case STEP_THERAPY_REQUIRED:
+                return "Your plan covers " + drug + " after you have tried another medicine first"
+                        + (alternatives.isEmpty() ? "" : ", such as " + names(alternatives)) + ". Ask your prescriber"
+                        + " whether one of these suits you, or ask your plan for an exception.";
             case APPROVED:
                 return "Your prescription for " + drug + " is covered" + (tier == null ? "" : " at tier " + tier) + "."
                         + (counselling ? " Your genetic test results suggest this medicine may need a different dose"
@@ -40,7 +63,10 @@ final class MemberExplanation {
         if (alternatives.isEmpty()) {
             return "Your prescriber can choose another medicine with you.";
         }
-        String names = alternatives.stream().limit(3).map(Alternative::drug).collect(Collectors.joining(", "));
-        return "Your prescriber can choose another medicine your plan covers, such as " + names + ".";
+        return "Your prescriber can choose another medicine your plan covers, such as " + names(alternatives) + ".";
+    }
+
+    private static String names(List<Alternative> alternatives) {
+        return alternatives.stream().limit(3).map(Alternative::drug).collect(Collectors.joining(", "));
     }
 }

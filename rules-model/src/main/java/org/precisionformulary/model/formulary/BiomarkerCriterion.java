@@ -29,4 +29,37 @@ public record BiomarkerCriterion(String biomarker, String result, Double min, Do
             result = result.trim().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * @param marker a biomarker result
+     * @return whether it meets this criterion: same biomarker (any case), the required result, and a value
+     *         within {@code min}..{@code max} where those are given
+     */
+    public boolean isMetBy(org.precisionformulary.model.request.Biomarker marker) {
+        if (!marker.name().trim().equalsIgnoreCase(biomarker.trim())) {
+            return false;
+        }
+        if (result != null && !result.equals(marker.result())) {
+            return false;
+        }
+        if (min != null && (marker.value() == null || marker.value() < min)) {
+            return false;
+        }
+        return max == null || marker.value() != null && marker.value() <= max;
+    }
+
+    /** @return the criterion in words, e.g. {@code PD-L1 >= 50} or {@code EGFR positive} */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(biomarker);
+        if (result != null) {
+            sb.append(' ').append(result);
+        }
+        if (min != null) {
+            sb.append(" >= ").append(min.doubleValue() == Math.rint(min) ? String.valueOf(min.longValue()) : min);
+        }
+        if (max != null) {
+            sb.append(" <= ").append(max.doubleValue() == Math.rint(max) ? String.valueOf(max.longValue()) : max);
+        }
+        return sb.toString();
+    }
 }
