@@ -30,12 +30,15 @@ class DemoCommandTest {
     }
 
     @Test
-    void samplesShowEveryOutcomeThePackSupportsToday() {
+    void samplesShowEveryOutcomeAndEveryExceptionType() {
         String out = Cli.run("demo").out();
 
-        assertThat(out).contains("outcome:      APPROVED\n").contains("outcome:      REJECTED\n")
-                .contains("outcome:      PHARMACIST_REVIEW\n")
-                .contains("reject codes: 88\n").contains("reject codes: 70\n");
+        for (Outcome outcome : Outcome.values()) {
+            assertThat(out).as("a sample with outcome %s", outcome).contains("outcome:      " + outcome + "\n");
+        }
+        assertThat(out).contains("reject codes: 88\n").contains("reject codes: 70\n")
+                .contains("reject codes: 608\n").contains("reject codes: 75\n");
+        assertThat(out).contains("STEP_THERAPY_BYPASS: ").contains("TIER_EXCEPTION: ").contains("PRIOR_AUTH_AUTO_APPROVAL: ");
         assertThat(out).containsPattern("DUR alerts:   DL ");
     }
 }

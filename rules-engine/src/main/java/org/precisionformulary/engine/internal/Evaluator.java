@@ -327,7 +327,7 @@ public final class Evaluator {
             return w.reason();
         }
         List<String> parts = new ArrayList<>();
-        for (String d : w.groundDrugs()) {
+        for (String d : w.groundDrugs().stream().sorted().toList()) {
             List<Finding> against = findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst()).toList();
             String evidence = against.stream().map(f -> "CPIC " + f.classification().label() + " "
                     + f.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + populationSuffix(f.population())
