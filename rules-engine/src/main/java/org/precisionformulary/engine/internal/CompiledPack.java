@@ -107,6 +107,10 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         if (drlCount == 0) {
             throw new RulePackException(origin + " holds no .drl file", List.of());
         }
+        List<RulePackProblem> compliance = PackLint.check(files);
+        if (!compliance.isEmpty()) {
+            throw new RulePackException(origin + " breaks the pack's compliance rules", compliance);
+        }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
             builder.buildAll(ExecutableModelProject.class);

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.precisionformulary.engine.RulePackProblem;
+
+/**
+ * Compliance checks on DRL source that a compiler cannot make, run before a pack is accepted:
+ * <ul>
+ * <li>GINA: a rule that reads genetic facts may lower a member's barriers, never exclude coverage
+ * (NCPDP 70), touch eligibility or premiums, or raise cost share;</li>
+ * <li>{@code monitoringGroup} exists for equity reports only and no rule may read it;</li>
+ * <li>time comes from the request's service date: no rule reads the system clock.</li>
+ * </ul>
+ * The checks read the rule text, so they see what an author wrote, comments removed.
+ */
+public final class PackLint {
+
+    private static final Pattern RULE = Pattern.compile(
+            "(?ms)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*?)^\\s*when\\b(.*?)^\\s*then\\b(.*?)^\\s*end\\b");
+    private static final Pattern GENETIC_FACT = Pattern.compile("\\b(GeneResult|GenomicFinding|GenomicGround|GenotypeInput)\\b");
+    private static final Pattern RAISES_BARRIER = Pattern.compile(
+            "(?i)(eligib\\w*|premium\\w*|cost.?share\\w*|copay\\w*|coinsurance\\w*|deductible\\w*|new\\s+Rejection\\s*\\(\\s*\"70\")");
+    private static final Pattern MONITORING_GROUP = Pattern.compile("monitoringGroup");
+    private static final Pattern CLOCK = Pattern.compile(
+            "\\b(LocalDate|LocalDateTime|Instant|ZonedDateTime|OffsetDateTime|LocalTime)\\.now\\s*\\(|System\\.currentTimeMillis|new\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)");
+
+    private PackLint() {
+    }
+
+    /**
+     * @param files path to content; {@code .drl} files are checked
+     * @return every problem, with file and line
+     */
+    public static List<RulePackProblem> check(Map<String, byte[]> files) {
+        List<RulePackProblem> problems = new ArrayList<>();
+        for (var e : files.entrySet()) {
+            if (e.getKey().endsWith(".drl")) {
+                problems.addAll(check(e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8)));
+            }
+        }
+        return problems;
+    }
+
+    static List<RulePackProblem> check(String file, String source) {
+        String text = withoutComments(source);
+        List<RulePackProblem> problems = new ArrayList<>();
+        Matcher m = RULE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            String when = m.group(3);
+            String then = m.group(4);
+            int line = lineOf(text, m.start(1));
+            if (GENETIC_FACT.matcher(when).find()) {
+                Matcher barrier = RAISES_BARRIER.matcher(then);
+                if (barrier.find()) {
+                    problems.add(new RulePackProblem(file, line, "GINA: rule \"" + name + "\" reads genetic facts and its"
+                            + " consequence touches '" + barrier.group(1) + "'; genetic information may lower a member's"
+                            + " barriers, never exclude coverage, raise cost share or touch eligibility or premiums"));
+                }
+            }
+            if (MONITORING_GROUP.matcher(when + then).find()) {
+                problems.add(new RulePackProblem(file, line, "rule \"" + name + "\" refers to monitoringGroup, which exists"
+                        + " for equity reports only and is never given to a rule"));
+            }
+            Matcher clock = CLOCK.matcher(when + then);
+            if (clock.find()) {
+                problems.add(new RulePackProblem(file, line, "rule \"" + name + "\" reads the system clock ('"
+                        + clock.group() + "'); use RequestedDrug.serviceDate, so every decision can be replayed"));
+            }
+        }
+        return problems;
+    }
+
+    /** Blanks out comments and keeps line breaks, so line numbers still point at the source. */
+    private static String withoutComments(String source) {
+        StringBuilder out = new StringBuilder(source.length());
+        boolean inString = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < source.length()) {
+                    out.append(source.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '/') {
+                while (i < source.length() && source.charAt(i) != '\n') {
+                    i++;
+                }
+                if (i < source.length()) {
+                    out.append('\n');
+                }
+            } else if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '*') {
+                i += 2;
+                while (i + 1 < source.length() && !(source.charAt(i) == '*' && source.charAt(i + 1) == '/')) {
+                    out.append(source.charAt(i) == '\n' ? '\n' : ' ');
+                    i++;
+                }
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
