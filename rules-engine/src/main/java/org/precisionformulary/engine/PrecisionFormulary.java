@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.DemoFormulary;
@@ -19,6 +21,8 @@ import org.precisionformulary.model.json.FormularyReader;
 import org.precisionformulary.model.json.ParsedRequest;
 import org.precisionformulary.model.json.RequestReader;
 import org.precisionformulary.model.request.CoverageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine a PBM embeds: one rule pack and one formulary, compiled and checked up front, then
@@ -40,16 +44,26 @@ public final class PrecisionFormulary {
     /** The library version, as decisions' audits name it. */
     public static final String VERSION = readVersion();
 
-    private final Evaluator evaluator;
+    private static final Logger LOG = LoggerFactory.getLogger(PrecisionFormulary.class);
+
+    /** The pack and the evaluator built on it, swapped together so a request sees one or the other. */
+    private record Current(RulePack pack, Evaluator evaluator) {
+    }
+
+    private final AtomicReference<Current> current;
     private final Clock clock;
-    private final RulePack rulePack;
     private final Formulary formulary;
+    private final int maxRuleFirings;
 
     private PrecisionFormulary(Builder b) {
-        this.rulePack = b.rulePack != null ? b.rulePack : RulePack.builtIn();
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
         this.clock = b.clock;
-        this.evaluator = new Evaluator(rulePack.compiled(), formulary, CpicData.builtIn(), VERSION, b.maxRuleFirings);
+        this.maxRuleFirings = b.maxRuleFirings;
+        this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
+    }
+
+    private Current current(RulePack pack) {
+        return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings));
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -64,7 +78,7 @@ public final class PrecisionFormulary {
      * @return the decision; {@code PHARMACIST_REVIEW} with field errors for bad input
      */
     public CoverageDecision evaluate(String requestJson) {
-        return evaluator.evaluate(RequestReader.read(requestJson), today());
+        return current.get().evaluator().evaluate(RequestReader.read(requestJson), today());
     }
 
     /**
@@ -78,7 +92,7 @@ public final class PrecisionFormulary {
         Objects.requireNonNull(request, "request");
         ParsedRequest parsed = new ParsedRequest(request.requestId(), request, java.util.List.of(),
                 Evaluator.canonicalText(request));
-        return evaluator.evaluate(parsed, today());
+        return current.get().evaluator().evaluate(parsed, today());
     }
 
     /**
@@ -94,9 +108,47 @@ public final class PrecisionFormulary {
         return requestJsonLines.map(this::evaluate);
     }
 
-    /** @return the rule pack decisions are made with */
+    /** @return the rule pack decisions are made with now */
     public RulePack rulePack() {
-        return rulePack;
+        return current.get().pack();
+    }
+
+    /**
+     * Swaps to another, already compiled pack. Requests in flight finish on the pack they started with;
+     * every decision's audit names the pack version and SHA-256 it was decided with.
+     *
+     * @param pack the new pack
+     * @return the pack it replaced
+     * @throws NullPointerException when the pack is {@code null}
+     */
+    public RulePack reload(RulePack pack) {
+        Objects.requireNonNull(pack, "pack");
+        Current previous = current.getAndSet(current(pack));
+        LOG.info("Rule pack {} {} replaced {} {}", pack.name(), pack.version(), previous.pack().name(),
+                previous.pack().version());
+        return previous.pack();
+    }
+
+    /**
+     * Compiles a pack directory on a background thread while this engine keeps serving, then swaps to it.
+     * A pack that does not compile or breaks the compliance checks is refused: the old pack keeps serving
+     * and the future completes exceptionally with the {@link RulePackException} saying why.
+     *
+     * @param directory the new pack's directory
+     * @return completes with the pack now serving
+     * @throws NullPointerException when the directory is {@code null}
+     */
+    public CompletableFuture<RulePack> reloadInBackground(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        return CompletableFuture.supplyAsync(() -> {
+            RulePack pack = RulePack.fromDirectory(directory);
+            reload(pack);
+            return pack;
+        }).whenComplete((pack, failure) -> {
+            if (failure != null) {
+                LOG.warn("Rule pack {} refused; the current pack keeps serving: {}", directory, failure.getMessage());
+            }
+        });
     }
 
     /** @return the formulary requests are routed against */
