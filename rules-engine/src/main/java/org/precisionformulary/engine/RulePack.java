@@ -56,7 +56,50 @@ public final class RulePack {
         if (!Files.isDirectory(directory)) {
             throw new RulePackException(directory + " is not a directory", List.of());
         }
-        return new RulePack(CompiledPack.compile(PackFiles.readDirectory(directory), directory.toString()));
+        return new RulePack(CompiledPack.compile(PackFiles.readDirectory(directory), directory.toString(), true));
+    }
+
+    /**
+     * Checks a pack directory the way {@code validate} does: compiles it, then lints it (compliance, rule
+     * metadata, unique names, explained ordering). Never throws for a bad pack; every problem is returned.
+     *
+     * @param directory the pack's root directory
+     * @return every problem with file and line; empty when the pack is fit to load
+     * @throws java.io.UncheckedIOException when the directory cannot be read
+     */
+    public static java.util.List<RulePackProblem> validate(Path directory) {
+        java.util.List<RulePackProblem> problems = new java.util.ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            problems.add(new RulePackProblem(directory.toString(), 0, "not a directory"));
+            return problems;
+        }
+        var files = PackFiles.readDirectory(directory);
+        problems.addAll(org.precisionformulary.engine.internal.PackLint.lint(files));
+        // Drools reports nothing else once a file fails to parse: set such files aside and compile the rest
+        // again, so one pass shows every file's problems.
+        var remaining = new java.util.TreeMap<>(files);
+        while (remaining.keySet().stream().anyMatch(f -> f.endsWith(".drl"))) {
+            try {
+                CompiledPack.compile(remaining, directory.toString(), false);
+                break;
+            } catch (RulePackException e) {
+                if (e.problems().isEmpty()) {
+                    problems.add(new RulePackProblem(directory.toString(), 0, e.getMessage()));
+                    break;
+                }
+                problems.addAll(e.problems());
+                java.util.Set<String> unparsed = new java.util.HashSet<>();
+                for (RulePackProblem p : e.problems()) {
+                    if (p.message().contains("Parser returned a null Package") || p.message().startsWith("[ERR ")) {
+                        unparsed.add(p.file());
+                    }
+                }
+                if (!remaining.keySet().removeAll(unparsed)) {
+                    break;
+                }
+            }
+        }
+        return problems.stream().distinct().toList();
     }
 
     CompiledPack compiled() {

@@ -86,11 +86,12 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      *
      * @param files  path (relative to the pack root, e.g. {@code local/my-rule.drl}) to content; non-DRL files
      *               are hashed but not compiled; {@code pack.properties} is read as the manifest
-     * @param origin where the files come from, for messages
+     * @param origin     where the files come from, for messages
+     * @param compliance whether to refuse the pack on a compliance problem before compiling it
      * @return the pack
      * @throws RulePackException with every compiler message when the pack does not compile
      */
-    public static CompiledPack compile(TreeMap<String, byte[]> files, String origin) {
+    public static CompiledPack compile(TreeMap<String, byte[]> files, String origin, boolean compliance) {
         long start = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -107,9 +108,9 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         if (drlCount == 0) {
             throw new RulePackException(origin + " holds no .drl file", List.of());
         }
-        List<RulePackProblem> compliance = PackLint.check(files);
-        if (!compliance.isEmpty()) {
-            throw new RulePackException(origin + " breaks the pack's compliance rules", compliance);
+        List<RulePackProblem> violations = compliance ? PackLint.check(files) : List.of();
+        if (!violations.isEmpty()) {
+            throw new RulePackException(origin + " breaks the pack's compliance rules", violations);
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {

@@ -30,7 +30,61 @@ public final class PackLint {
     private static final Pattern CLOCK = Pattern.compile(
             "\\b(LocalDate|LocalDateTime|Instant|ZonedDateTime|OffsetDateTime|LocalTime)\\.now\\s*\\(|System\\.currentTimeMillis|new\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)");
 
+    private static final Pattern META = Pattern.compile("@(\\w+)\\s*\\(");
+    private static final Pattern ORDERING = Pattern.compile("(?m)^\\s*(salience|agenda-group|activation-group|ruleflow-group)\\b");
+
     private PackLint() {
+    }
+
+    /**
+     * The authoring checks {@code validate} adds to the compliance checks: every rule says what it is
+     * (a gene–drug rule cites its guideline, classification and PMIDs; a routing or plan rule names its
+     * {@code @concern}), rule names are unique across the pack (they are decisions' rule ids), and any
+     * salience or agenda group carries an {@code @orderingReason}.
+     *
+     * @param files path to content; {@code .drl} files are checked
+     * @return every problem, with file and line, compliance problems included
+     */
+    public static List<RulePackProblem> lint(Map<String, byte[]> files) {
+        List<RulePackProblem> problems = new ArrayList<>(check(files));
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (var e : files.entrySet()) {
+            if (!e.getKey().endsWith(".drl")) {
+                continue;
+            }
+            String text = withoutComments(new String(e.getValue(), StandardCharsets.UTF_8));
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                String name = m.group(1);
+                String header = m.group(2);
+                int line = lineOf(text, m.start(1));
+                String where = e.getKey() + ":" + line;
+                String earlier = seen.putIfAbsent(name, where);
+                if (earlier != null) {
+                    problems.add(new RulePackProblem(e.getKey(), line, "rule name \"" + name + "\" is also used at "
+                            + earlier + "; rule names are the ids decisions cite and must be unique"));
+                }
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                Matcher meta = META.matcher(header);
+                while (meta.find()) {
+                    keys.add(meta.group(1));
+                }
+                boolean geneDrug = m.group(4).contains("GenomicFinding");
+                List<String> required = geneDrug ? List.of("guidelineId", "classification", "pmids") : List.of("concern");
+                for (String key : required) {
+                    if (!keys.contains(key)) {
+                        problems.add(new RulePackProblem(e.getKey(), line, "rule \"" + name + "\" has no @" + key
+                                + (geneDrug ? " (a rule that inserts a GenomicFinding cites its evidence)"
+                                : " (say which routing or plan concern the rule serves)")));
+                    }
+                }
+                if (ORDERING.matcher(header).find() && !keys.contains("orderingReason")) {
+                    problems.add(new RulePackProblem(e.getKey(), line, "rule \"" + name + "\" sets salience or an agenda"
+                            + " group without @orderingReason; sequence rules by data where you can"));
+                }
+            }
+        }
+        return problems;
     }
 
     /**
