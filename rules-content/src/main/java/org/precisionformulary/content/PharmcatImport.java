@@ -60,9 +60,7 @@ public final class PharmcatImport {
         List<GenotypeInput> genotypes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> uncalled = new ArrayList<>();
-        var fields = reports.fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
+        for (var entry : reports.properties()) {
             Optional<Gene> gene = Gene.find(entry.getKey());
             if (gene.isEmpty()) {
                 notes.add("PharmCAT reported " + entry.getKey() + ", a gene no CPIC rule here uses; skipped.");
