@@ -37,6 +37,9 @@ public final class Main {
             "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR] [--threads N]",
             "      Decides one request per line and writes one decision per line, in input order.",
             "      Progress and a summary go to standard error.",
+            "  scenarios DIR [--pack DIR] [--formulary F]",
+            "      Runs every regression scenario (*.json) under DIR, or one scenario file; one line per",
+            "      scenario (details for failures), then 'N passed, N failed'. Exit 1 if any failed.",
             "  phenotype GENE DIPLOTYPE",
             "      Prints CPIC's phenotype and activity score for one diplotype, e.g. phenotype CYP2D6 '*1/*4'.",
             "      Write copy numbers as '*1/*2x>=3' if your shell cannot pass '≥'.",
@@ -44,7 +47,8 @@ public final class Main {
             "      Decides the embedded sample members against the demo formulary and prints the decisions.",
             "",
             "Options:",
-            "  --formulary F   a formulary JSON document (default: the embedded demo formulary DEMO-2026)",
+            "  --formulary F   a formulary JSON document (default: the embedded demo formulary DEMO-2026);",
+            "                  for scenarios, the formulary of those that do not name their own",
             "  --pack DIR      a rule pack: a directory of DRL files (default: the built-in CPIC pack)",
             "  --threads N     batch only: decide up to N requests at once (default 1); output order is kept",
             "  --help          prints this help",
@@ -113,7 +117,8 @@ public final class Main {
             case "batch" -> BatchCommand.run(rest, console);
             case "phenotype" -> PhenotypeCommand.run(rest, console);
             case "demo" -> DemoCommand.run(rest, console);
-            case "scenarios", "validate" -> throw new UsageException(command + " is not available in this version");
+            case "scenarios" -> ScenariosCommand.run(rest, console);
+            case "validate" -> throw new UsageException(command + " is not available in this version");
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }

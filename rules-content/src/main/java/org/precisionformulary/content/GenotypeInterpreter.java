@@ -81,7 +81,13 @@ public final class GenotypeInterpreter {
                 if (earlier == null) {
                     results.put(slot, result);
                     sourceIndex.put(slot, i);
-                } else if (!sameCall(earlier, result)) {
+                } else if (agrees(earlier, result)) {
+                    // The same call, perhaps one entry more specific (a diplotype pins the score a phenotype
+                    // alone cannot): keep the more specific one.
+                    if (earlier.lookupKey() == null && result.lookupKey() != null) {
+                        results.put(slot, result);
+                    }
+                } else {
                     errors.add(new FieldError(path, "conflicts with genotypes[" + sourceIndex.get(slot) + "]: "
                             + result.gene() + " cannot be both " + earlier.display() + " and " + result.display()));
                 }
@@ -96,8 +102,9 @@ public final class GenotypeInterpreter {
         return new GenotypeInterpretation(all, errors, notes);
     }
 
-    private static boolean sameCall(GeneResult a, GeneResult b) {
-        return a.phenotype().equals(b.phenotype()) && java.util.Objects.equals(a.lookupKey(), b.lookupKey());
+    private static boolean agrees(GeneResult a, GeneResult b) {
+        return a.phenotype().equals(b.phenotype())
+                && (a.lookupKey() == null || b.lookupKey() == null || a.lookupKey().equals(b.lookupKey()));
     }
 
     private List<GeneResult> interpretOne(GenotypeInput entry, List<String> notes) {

@@ -104,6 +104,10 @@ class GenotypeInterpreterTest {
         GenotypeInterpretation agreeing = interpreter.interpret(List.of(GenotypeInput.ofDiplotype(Gene.CYP2C19, "*2/*2"),
                 GenotypeInput.ofPhenotype(Gene.CYP2C19, "Poor Metabolizer")));
         assertThat(agreeing.errors()).isEmpty();
+        GenotypeInterpretation lessSpecific = interpreter.interpret(List.of(GenotypeInput.ofDiplotype(Gene.CYP2D6, "*1/*1"),
+                GenotypeInput.ofPhenotype(Gene.CYP2D6, "Normal Metabolizer")));
+        assertThat(lessSpecific.errors()).isEmpty();
+        assertThat(lessSpecific.results().get(0).lookupKey()).isEqualTo("2.0");
         GenotypeInterpretation hla = interpreter.interpret(List.of(GenotypeInput.ofAllele(Gene.HLA_B, "*57:01", AlleleResult.POSITIVE),
                 GenotypeInput.ofAllele(Gene.HLA_B, "*57:01", AlleleResult.NEGATIVE)));
         assertThat(hla.errors()).hasSize(1);

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.precisionformulary.engine.RulePack;
+import org.precisionformulary.engine.scenario.ScenarioException;
+import org.precisionformulary.engine.scenario.ScenarioResult;
+import org.precisionformulary.engine.scenario.ScenarioRunner;
+import org.precisionformulary.model.json.FormularyReader;
+
+/**
+ * {@code scenarios DIR [--pack DIR] [--formulary F]}: runs every scenario file under DIR (or one file) and prints
+ * one report per scenario, then {@code N passed, N failed} as the last line. Exit 1 when any failed or there was
+ * nothing to run, 2 for usage errors.
+ */
+final class ScenariosCommand {
+
+    private ScenariosCommand() {
+    }
+
+    static int run(List<String> args, Console console) {
+        Options options = Options.parse("scenarios", args, Set.of("--pack", "--formulary"), 1, 1, "DIR");
+        Path suite = options.toPath("DIR", options.positionals().get(0));
+        if (!Files.exists(suite)) {
+            throw new UsageException("scenarios: " + suite + " does not exist");
+        }
+        ScenarioRunner.Builder builder = ScenarioRunner.builder();
+        options.path("--pack").ifPresent(dir -> {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException("scenarios: --pack " + dir + " is not a directory");
+            }
+            builder.rulePack(RulePack.fromDirectory(dir));
+        });
+        options.path("--formulary").ifPresent(file -> {
+            Engines.requireReadableFile("scenarios", "--formulary", file);
+            builder.formulary(FormularyReader.read(file));
+        });
+        ScenarioRunner runner = builder.build();
+        List<ScenarioResult> results;
+        try {
+            results = runner.run(suite);
+        } catch (ScenarioException e) {
+            console.err().println("scenarios: " + e.getMessage());
+            return 1;
+        }
+        int passed = 0;
+        int failed = 0;
+        int pending = 0;
+        for (ScenarioResult result : results) {
+            console.out().println(result.report());
+            switch (result.status()) {
+                case PASSED -> passed++;
+                case FAILED -> failed++;
+                case PENDING -> pending++;
+                default -> throw new IllegalStateException(result.status().toString());
+            }
+        }
+        if (results.isEmpty()) {
+            // An empty run is more likely a wrong directory than a suite that holds.
+            console.err().println("scenarios: no scenario file (*.json) under " + suite);
+        }
+        if (pending > 0) {
+            console.out().println(pending + " pending (known engine issues, counted neither passed nor failed)");
+        }
+        console.out().println(passed + " passed, " + failed + " failed");
+        return failed > 0 || results.isEmpty() ? 1 : 0;
+    }
+}
