@@ -40,6 +40,9 @@ public final class Main {
             "  scenarios DIR [--pack DIR] [--formulary F]",
             "      Runs every regression scenario (*.json) under DIR, or one scenario file; one line per",
             "      scenario (details for failures), then 'N passed, N failed'. Exit 1 if any failed.",
+            "  validate DIR",
+            "      Compiles a rule pack and checks it (GINA and clock rules, metadata, unique names);",
+            "      prints every problem as file:line: message. Exit 1 if there is any.",
             "  phenotype GENE DIPLOTYPE",
             "      Prints CPIC's phenotype and activity score for one diplotype, e.g. phenotype CYP2D6 '*1/*4'.",
             "      Write copy numbers as '*1/*2x>=3' if your shell cannot pass '≥'.",
@@ -118,7 +121,7 @@ public final class Main {
             case "phenotype" -> PhenotypeCommand.run(rest, console);
             case "demo" -> DemoCommand.run(rest, console);
             case "scenarios" -> ScenariosCommand.run(rest, console);
-            case "validate" -> throw new UsageException(command + " is not available in this version");
+            case "validate" -> ValidateCommand.run(rest, console);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }
