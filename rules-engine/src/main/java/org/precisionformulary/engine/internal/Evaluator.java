@@ -30,6 +30,7 @@ import org.precisionformulary.model.fact.CandidatePopulation;
 import org.precisionformulary.model.fact.DurFlag;
 import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.fact.Rejection;
+import org.precisionformulary.model.fact.StepDrug;
 import org.precisionformulary.model.fact.RequestedDrug;
 import org.precisionformulary.model.fact.ReviewedDrug;
 import org.precisionformulary.model.fact.Hold;
@@ -56,6 +57,7 @@ public final class Evaluator {
     private final CpicData cpic;
     private final GenotypeInterpreter interpreter;
     private final PopulationSelector populations;
+    private final PhenotypeOnlyScores phenotypeOnly;
     private final String engineVersion;
     private final int maxFirings;
 
@@ -72,6 +74,7 @@ public final class Evaluator {
         this.cpic = cpic;
         this.interpreter = new GenotypeInterpreter(cpic);
         this.populations = new PopulationSelector(cpic);
+        this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
         this.engineVersion = engineVersion;
         this.maxFirings = maxFirings;
     }
@@ -101,6 +104,13 @@ public final class Evaluator {
             return review(request.requestId(), errors, List.of(), inputSha);
         }
         Optional<FormularyDrug> listed = formulary.find(drug);
+        PhenotypeOnlyScores.Resolution resolution = phenotypeOnly.resolve(request, drug, genotypes.results(),
+                reviewed(drug, listed), r -> candidatePopulations(request, r, serviceDate));
+        if (!resolution.errors().isEmpty()) {
+            return review(request.requestId(), resolution.errors(), List.of(), inputSha);
+        }
+        genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
+                concat(genotypes.notes(), resolution.notes()));
         SessionResult result = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, genotypes.results()), maxFirings);
         if (result.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
@@ -156,8 +166,8 @@ public final class Evaluator {
         return tier;
     }
 
-    private List<Object> facts(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
-                               LocalDate serviceDate, List<GeneResult> geneResults) {
+    /** The drugs a decision may mention: the requested drug, the rest of its class, its step drugs. */
+    private Set<String> reviewed(String drug, Optional<FormularyDrug> listed) {
         Set<String> reviewed = new LinkedHashSet<>();
         reviewed.add(drug);
         listed.ifPresent(d -> {
@@ -170,14 +180,29 @@ public final class Evaluator {
                 reviewed.addAll(d.stepTherapy().anyOf());
             }
         });
+        return reviewed;
+    }
+
+    private List<String> candidatePopulations(CoverageRequest request, String drug, LocalDate serviceDate) {
+        return populations.candidates(drug, request.indication(), request.member().birthDate(), request.diagnoses(),
+                request.history(), serviceDate);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private List<Object> facts(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
+                               LocalDate serviceDate, List<GeneResult> geneResults) {
         List<Object> facts = new ArrayList<>();
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.policy());
-        for (String r : reviewed) {
+        for (String r : reviewed(drug, listed)) {
             facts.add(new ReviewedDrug(r));
             formulary.find(r).ifPresent(facts::add);
-            for (String population : populations.candidates(r, request.indication(),
-                    request.member().birthDate(), request.diagnoses(), request.history(), serviceDate)) {
+            for (String population : candidatePopulations(request, r, serviceDate)) {
                 facts.add(new CandidatePopulation(r, population));
             }
         }
@@ -296,6 +321,10 @@ public final class Evaluator {
         mentioned.add(drug);
         altList.forEach(a -> mentioned.add(a.drug()));
         waived.forEach(e -> mentioned.addAll(groundDrugs(result, e.type())));
+        if (outcome == Outcome.STEP_THERAPY_REQUIRED) {
+            // Every step drug is mentioned, also one not offered: its finding says why.
+            result.ofType(StepDrug.class).forEach(i -> mentioned.add(((StepDrug) i.fact()).drug()));
+        }
         List<Finding> shown = new ArrayList<>();
         for (String m : mentioned) {
             findings.values().stream().filter(f -> f.drug().equals(m))

@@ -17,6 +17,10 @@ final class GroundCategory {
     static final String INEFFECTIVE = "expected to be ineffective";
     static final String ADVISED_AGAINST = "advised against by CPIC for this genotype";
 
+    /** Phrases that name lost efficacy as the cause, even where CPIC goes on to name its harms. */
+    private static final List<String> CLEARLY_NO_EFFECT = List.of("diminished analgesia", "lack of efficacy",
+            "active metabolite formation", "sub-optimal response", "suboptimal response", "reduced efficacy",
+            "therapeutic failure");
     private static final List<String> HARM = List.of("toxicity", "adverse", "hypersensitivity", "side effect",
             "scar", "stevens", "hemoly", "haemoly", "hyperthermia", "myopathy", "bleeding", "hearing loss",
             "neutropenia", "myelosuppression", "contraindicated");
@@ -33,7 +37,11 @@ final class GroundCategory {
             text.append(f.recommendation() == null ? "" : f.recommendation()).append(' ');
         }
         String t = text.toString().toLowerCase(Locale.ROOT);
-        // Harm is checked first: where CPIC names both, the adverse reaction is the stronger ground.
+        // Lost efficacy named as the cause comes first (clopidogrel's cardiac events follow from too little
+        // active metabolite); otherwise harm is the stronger ground where CPIC names both.
+        if (CLEARLY_NO_EFFECT.stream().anyMatch(t::contains)) {
+            return INEFFECTIVE;
+        }
         if (HARM.stream().anyMatch(t::contains)) {
             return ADVERSE;
         }
