@@ -107,6 +107,46 @@ class ScenariosCommandTest {
     }
 
     @Test
+    void coverageListsFiredRulesPerDrlFileAndKeepsTheSummaryLast() throws IOException {
+        write("stopped.json", "poor metabolizer is stopped", "{ \"outcome\": \"REJECTED\" }");
+
+        Cli cli = Cli.run("scenarios", dir.toString(), "--coverage");
+
+        assertThat(cli.exitCode()).isZero();
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("PASS stopped.json");
+        assertThat(lines.get(1)).isEqualTo("rule coverage:");
+        assertThat(lines).anyMatch(l -> l.matches(" *[1-9][0-9]*/22 +[1-9][0-9]?%  cpic/codeine-cyp2d6\\.drl"))
+                .anyMatch(l -> l.matches(" *0/206 +0%  cpic/amitriptyline-cyp2c19-cyp2d6\\.drl"))
+                .anyMatch(l -> l.matches(" *[1-9][0-9]*/[0-9]+ +[0-9]+%  all files"))
+                .contains("never fired:", "  cpic/amitriptyline-cyp2c19-cyp2d6.drl: 206 rules", "  cpic/abacavir-hla-b.drl:")
+                .anyMatch(l -> l.startsWith("    - abacavir / HLA-B"));
+        assertThat(lastLine(cli.out())).isEqualTo("1 passed, 0 failed");
+    }
+
+    @Test
+    void coverageOfTheBuiltInSuiteFiresEveryRoutingFile() {
+        Cli cli = Cli.run("scenarios", "--coverage", "../rules-content/src/test/scenarios");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).containsPattern("(?m)^ *[1-9][0-9]*/[0-9]+ +[0-9]+%  routing/step-therapy\\.drl$")
+                .doesNotContainPattern("(?m)^ *0/[0-9]+ +0%  routing/");
+        assertThat(lastLine(cli.out())).matches("[1-9][0-9]+ passed, 0 failed");
+    }
+
+    @Test
+    void withoutCoverageThereIsNoTableAndTheFlagIsTakenOnce() throws IOException {
+        write("stopped.json", "stopped", "{ \"outcome\": \"REJECTED\" }");
+
+        Cli plain = Cli.run("scenarios", dir.toString());
+        Cli twice = Cli.run("scenarios", "--coverage", dir.toString(), "--coverage");
+
+        assertThat(plain.out()).isEqualTo("PASS stopped.json\n1 passed, 0 failed\n");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).startsWith("precision-formulary: scenarios: --coverage is given twice\n");
+    }
+
+    @Test
     void aDirectoryWithoutScenariosFails() {
         Cli cli = Cli.run("scenarios", dir.toString());
 

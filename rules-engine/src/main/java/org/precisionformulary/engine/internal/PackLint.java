@@ -88,6 +88,30 @@ public final class PackLint {
     }
 
     /**
+     * Which file declares each rule, read from the {@code rule "name"} headers of the DRL sources (comments
+     * removed), so that a report can group rules by the file an author edits. A name declared twice keeps its
+     * first file; {@link #lint} reports the duplicate.
+     *
+     * @param files path to content; only {@code .drl} files are read
+     * @return rule name to file path, in path order, then in order of declaration
+     * @throws NullPointerException when files is {@code null}
+     */
+    public static java.util.LinkedHashMap<String, String> ruleFiles(Map<String, byte[]> files) {
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+        for (var e : new java.util.TreeMap<>(files).entrySet()) {
+            if (!e.getKey().endsWith(".drl")) {
+                continue;
+            }
+            Matcher m = RULE.matcher(withoutComments(new String(e.getValue(), StandardCharsets.UTF_8)));
+            while (m.find()) {
+                // The engine reports the name as Drools reads it, with the string's escapes resolved.
+                out.putIfAbsent(m.group(1).replaceAll("\\\\(.)", "$1"), e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param files path to content; {@code .drl} files are checked
      * @return every problem, with file and line
      */
