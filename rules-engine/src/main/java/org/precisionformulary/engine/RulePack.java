@@ -46,7 +46,9 @@ public final class RulePack {
     /**
      * Compiles every {@code .drl} file under a directory (DRL package = folder, e.g.
      * {@code local/my-rule.drl} with {@code package local;}); an optional {@code pack.properties} gives
-     * {@code name}, {@code version} and {@code cpicDataVersion}.
+     * {@code name}, {@code version} and {@code cpicDataVersion}. With {@code extends=builtin} in it, the
+     * pack is laid over the built-in pack: its rules are added, and a rule named like a built-in rule
+     * replaces it (every decision's audit lists the replaced rules).
      *
      * @param directory the pack's root directory
      * @return the compiled pack
@@ -56,7 +58,11 @@ public final class RulePack {
         if (!Files.isDirectory(directory)) {
             throw new RulePackException(directory + " is not a directory", List.of());
         }
-        return new RulePack(CompiledPack.compile(PackFiles.readDirectory(directory), directory.toString(), true));
+        var files = PackFiles.readDirectory(directory);
+        if (extendsBuiltIn(files)) {
+            return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, directory.toString()));
+        }
+        return new RulePack(CompiledPack.compile(files, directory.toString(), true));
     }
 
     /**
@@ -100,6 +106,25 @@ public final class RulePack {
             }
         }
         return problems.stream().distinct().toList();
+    }
+
+    private static boolean extendsBuiltIn(java.util.Map<String, byte[]> files) {
+        byte[] manifest = files.get("pack.properties");
+        if (manifest == null) {
+            return false;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(new String(manifest, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "builtin".equalsIgnoreCase(p.getProperty("extends", "").trim());
+    }
+
+    /** @return the built-in rules a local pack replaced by name; empty unless the pack extends the built-in one */
+    public java.util.List<String> overriddenRules() {
+        return compiled.overriddenRules();
     }
 
     CompiledPack compiled() {

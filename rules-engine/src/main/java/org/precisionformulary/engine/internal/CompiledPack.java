@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -37,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * @param sha256          SHA-256 over the pack's files
  * @param cpicDataVersion the CPIC data version
  * @param rules           rule name to rule, for metadata look-ups
+ * @param overriddenRules built-in rules a local pack replaced by name, sorted; empty for other packs
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
-                           Map<String, RuleInfo> rules) {
+                           Map<String, RuleInfo> rules, List<String> overriddenRules) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -75,7 +77,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase));
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of());
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -93,6 +95,70 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      */
     public static CompiledPack compile(TreeMap<String, byte[]> files, String origin, boolean compliance) {
         long start = System.nanoTime();
+        KieBase kieBase = compileKieBase(files, origin, compliance);
+        Properties manifest = manifest(files.get("pack.properties"));
+        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
+                manifest.getProperty("version", "unversioned"), PackFiles.sha256(PackFiles.sources(files)),
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of());
+        LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return pack;
+    }
+
+    /**
+     * A local pack on top of the built-in one: the built-in KieBase comes from its precompiled model, the
+     * local DRL is compiled alone and its packages are added; a local rule named like a built-in rule
+     * replaces it. Recompiling the whole pack at run time would take over 30 s and 1.5 GB.
+     *
+     * @param loader the class loader holding rules-content
+     * @param local  the local pack's files, relative to its root
+     * @param origin where they come from, for messages
+     * @return the layered pack
+     * @throws RulePackException when the local pack breaks the compliance rules or does not compile
+     */
+    public static CompiledPack layered(ClassLoader loader, TreeMap<String, byte[]> local, String origin) {
+        long start = System.nanoTime();
+        KieBase localBase = compileKieBase(local, origin, true);
+        InternalKnowledgeBase base;
+        try {
+            base = KieBaseBuilder.createKieBaseFromModel(precompiledModels(loader));
+        } catch (RuntimeException | ReflectiveOperationException | java.io.IOException e) {
+            throw new RulePackException("the built-in rule pack cannot be loaded under " + origin + ": " + e.getMessage(),
+                    List.of(), e);
+        }
+        Map<String, String> builtInPackages = new TreeMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                builtInPackages.put(rule.getName(), pkg.getName());
+            }
+        }
+        List<String> overridden = new ArrayList<>();
+        for (KiePackage pkg : localBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String builtInPackage = builtInPackages.get(rule.getName());
+                if (builtInPackage != null) {
+                    base.removeRule(builtInPackage, rule.getName());
+                    overridden.add(rule.getName());
+                }
+            }
+        }
+        base.addPackages(localBase.getKiePackages());
+        TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
+        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content"));
+        local.forEach((path, bytes) -> files.put("local/" + path, bytes));
+        Properties builtIn = manifest(files.get(RULES_FOLDER + "/pack.properties"));
+        Properties manifest = manifest(local.get("pack.properties"));
+        java.util.Collections.sort(overridden);
+        CompiledPack pack = new CompiledPack(base,
+                manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
+                manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
+                builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden));
+        LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
+                pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
+        return pack;
+    }
+
+    private static KieBase compileKieBase(TreeMap<String, byte[]> files, String origin, boolean compliance) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.precisionformulary.runtime",
@@ -132,13 +198,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         KieBase kieBase = container.getKieBase();
         // The repository keeps every module built; without this each reload leaks the whole pack.
         ks.getRepository().removeKieModule(releaseId);
-        Properties manifest = manifest(files.get("pack.properties"));
-        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
-                manifest.getProperty("version", "unversioned"), PackFiles.sha256(PackFiles.sources(files)),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase));
-        LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return pack;
+        return kieBase;
     }
 
     /**

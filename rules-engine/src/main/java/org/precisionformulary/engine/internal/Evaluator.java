@@ -425,7 +425,7 @@ public final class Evaluator {
 
     private Audit audit(String inputSha, List<String> fired) {
         return new Audit(engineVersion, pack.version(), pack.sha256(), pack.cpicDataVersion(),
-                formulary.formularyId(), inputSha, fired);
+                formulary.formularyId(), inputSha, fired, pack.overriddenRules());
     }
 
     /**

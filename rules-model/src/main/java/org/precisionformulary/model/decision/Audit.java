@@ -15,14 +15,17 @@ import java.util.List;
  * @param formularyId     the formulary the request was routed against
  * @param inputSha256     SHA-256 of the request as received
  * @param firedRules      the rules that fired, in firing order
+ * @param overriddenRules built-in rules the pack's local rules replaced by name; omitted when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"engineVersion", "rulePackVersion", "rulePackSha256", "cpicDataVersion", "formularyId",
-        "inputSha256", "firedRules"})
+        "inputSha256", "firedRules", "overriddenRules"})
 public record Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
-                    String formularyId, String inputSha256, List<String> firedRules) {
-    /** Copies the list. */
+                    String formularyId, String inputSha256, List<String> firedRules,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenRules) {
+    /** Copies the lists. */
     public Audit {
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
+        overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);
     }
 }

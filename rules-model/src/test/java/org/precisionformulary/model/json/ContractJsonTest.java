@@ -76,7 +76,7 @@ class ContractJsonTest {
                 List.of(new CoverageException(ExceptionType.STEP_THERAPY_BYPASS, "codeine: avoid", "rule")),
                 List.of(new DurAlert("DL", Severity.MAJOR, "msg", "codeine", "rule")), List.of("because"),
                 "Covered.", List.of(new FieldError("genotypes[1].diplotype", "bad")),
-                new Audit("1", "1", "abc", "2024-03-25", "DEMO", "def", List.of("r1", "r2")));
+                new Audit("1", "1", "abc", "2024-03-25", "DEMO", "def", List.of("r1", "r2"), List.of("r0")));
         String json = ContractJson.toJson(decision);
         assertThat(ContractJson.mapper().readValue(json, CoverageDecision.class)).isEqualTo(decision);
         JsonNode node = ContractJson.mapper().readTree(json);
