@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR] [--threads N]}: one decision line
- * per input line, in input order, whatever the line holds. Streams: at most a window of lines is in memory.
+ * {@code batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR] [--threads N]}: one
+ * decision line per input line, in input order, whatever the line holds. Streams: at most a window of lines
+ * is in memory. With {@code --watch DIR} the pack in DIR is reloaded whenever it changes, while the batch runs.
  */
 final class BatchCommand {
 
@@ -62,7 +63,7 @@ final class BatchCommand {
 
     static int run(List<String> args, Console console) throws IOException {
         Options options = Options.parse("batch", args,
-                Set.of("--in", "--out", "--formulary", "--pack", "--threads", "--report"), 0, 0, "");
+                Set.of("--in", "--out", "--formulary", "--pack", "--threads", "--report", "--watch"), 0, 0, "");
         if (options.value("--report").isPresent()) {
             throw new UsageException("batch: --report is not supported yet");
         }
@@ -71,11 +72,23 @@ final class BatchCommand {
         int threads = options.intValue("--threads", 1, 1, MAX_THREADS);
         Engines.requireReadableFile("batch", "--in", in);
         checkWritable(in, out);
-        PrecisionFormulary engine = Engines.build(options);
+        java.util.Optional<Path> watch = options.path("--watch");
+        if (watch.isPresent() && options.value("--pack").isPresent()) {
+            throw new UsageException("batch: --watch DIR is the pack; give --watch or --pack, not both");
+        }
+        if (watch.isPresent() && !Files.isDirectory(watch.get())) {
+            throw new UsageException("batch: --watch " + watch.get() + " is not a directory");
+        }
+        PrecisionFormulary engine = watch.isPresent()
+                ? Engines.build(options, watch.get()) : Engines.build(options);
         BatchCommand batch = new BatchCommand(engine, console.err(), System::nanoTime);
         try (InputStream input = Files.newInputStream(in);
              Lines lines = new Lines(input);
-             OutputStream output = Files.newOutputStream(out)) {
+             OutputStream output = Files.newOutputStream(out);
+             PackWatcher watcher = watch.map(dir -> new PackWatcher(engine, dir, console.err())).orElse(null)) {
+            if (watcher != null) {
+                watcher.start();
+            }
             if (threads == 1) {
                 batch.sequential(lines, output);
             } else {

@@ -17,8 +17,16 @@ final class Engines {
      * @throws org.precisionformulary.model.json.FormularyException when the formulary is invalid
      */
     static PrecisionFormulary build(Options options) {
+        return build(options, options.path("--pack").orElse(null));
+    }
+
+    /**
+     * @param pack the pack directory, or {@code null} for the built-in pack
+     * @throws UsageException when a named file or directory does not exist or cannot be read
+     */
+    static PrecisionFormulary build(Options options, java.nio.file.Path pack) {
         PrecisionFormulary.Builder builder = PrecisionFormulary.builder();
-        options.path("--pack").ifPresent(dir -> {
+        java.util.Optional.ofNullable(pack).ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
                 throw new UsageException(options.command() + ": --pack " + dir + " is not a directory");
             }

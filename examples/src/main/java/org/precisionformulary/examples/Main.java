@@ -34,7 +34,7 @@ public final class Main {
             "  evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [REQUEST.json]",
             "      Decides one coverage request (from the file, or standard input when none or '-')",
             "      and prints the decision as JSON.",
-            "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR] [--threads N]",
+            "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR] [--threads N]",
             "      Decides one request per line and writes one decision per line, in input order.",
             "      Progress and a summary go to standard error.",
             "  scenarios DIR [--pack DIR] [--formulary F] [--coverage]",
@@ -56,6 +56,7 @@ public final class Main {
             "                  for scenarios, the formulary of those that do not name their own",
             "  --pack DIR      a rule pack: a directory of DRL files (default: the built-in CPIC pack)",
             "  --threads N     batch only: decide up to N requests at once (default 1); output order is kept",
+            "  --watch DIR     batch only: the pack in DIR, reloaded in the background whenever it changes",
             "  --help          prints this help",
             "",
             "Exit codes: 0 success, 1 failed checks, 2 usage error.");
