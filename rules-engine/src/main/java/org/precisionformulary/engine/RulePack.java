@@ -58,11 +58,29 @@ public final class RulePack {
         if (!Files.isDirectory(directory)) {
             throw new RulePackException(directory + " is not a directory", List.of());
         }
-        var files = PackFiles.readDirectory(directory);
-        if (extendsBuiltIn(files)) {
-            return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, directory.toString()));
+        return of(PackFiles.readDirectory(directory), directory.toString());
+    }
+
+    /**
+     * A pack packaged as a jar or zip: the same layout as a pack directory, at the archive's root.
+     *
+     * @param jar the archive
+     * @return the compiled pack
+     * @throws RulePackException with every compiler message when it does not compile
+     * @throws java.io.UncheckedIOException when the archive cannot be read
+     */
+    public static RulePack fromJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new RulePackException(jar + " is not a file", List.of());
         }
-        return new RulePack(CompiledPack.compile(files, directory.toString(), true));
+        return of(PackFiles.readJar(jar), jar.toString());
+    }
+
+    private static RulePack of(java.util.TreeMap<String, byte[]> files, String origin) {
+        if (extendsBuiltIn(files)) {
+            return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, origin));
+        }
+        return new RulePack(CompiledPack.compile(files, origin, true));
     }
 
     /**
@@ -120,6 +138,11 @@ public final class RulePack {
             throw new java.io.UncheckedIOException(e);
         }
         return "builtin".equalsIgnoreCase(p.getProperty("extends", "").trim());
+    }
+
+    /** @return the DRL files and data tables the pack holds, the ones its SHA-256 covers, sorted by path */
+    public java.util.List<String> files() {
+        return compiled.files();
     }
 
     /** @return the built-in rules a local pack replaced by name; empty unless the pack extends the built-in one */

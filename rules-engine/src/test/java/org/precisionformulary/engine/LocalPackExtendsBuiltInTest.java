@@ -85,4 +85,21 @@ class LocalPackExtendsBuiltInTest {
         CoverageDecision builtIn = engine.evaluate(request("codeine", "*4/*4"));
         assertThat(builtIn.rejectCodes()).containsExactly("88");
     }
+
+    @Test
+    void aPackMayComeAsAJarAndNamesTheFilesItHolds(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("plan-pack.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("pack.properties"));
+            out.write("extends=builtin\nname=jarred\nversion=3\n".getBytes());
+            out.putNextEntry(new java.util.jar.JarEntry("local/note.drl"));
+            out.write((IMPORTS + "rule \"plan note\" @concern(\"plan\") when CandidatePopulation( drug == \"codeine\" ) then end\n").getBytes());
+        }
+        RulePack pack = RulePack.fromJar(jar);
+        assertThat(pack.name()).isEqualTo("jarred");
+        assertThat(pack.ruleNames()).contains("plan note");
+        assertThat(pack.files()).contains("local/local/note.drl", "local/pack.properties")
+                .anyMatch(f -> f.endsWith("cpic/codeine-cyp2d6.drl")).anyMatch(f -> f.endsWith("recommendations.tsv"));
+        assertThat(RulePack.builtIn().files()).noneMatch(f -> f.endsWith(".class"));
+    }
 }

@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * @param cpicDataVersion the CPIC data version
  * @param rules           rule name to rule, for metadata look-ups
  * @param overriddenRules built-in rules a local pack replaced by name, sorted; empty for other packs
+ * @param files           the rule and data files the pack holds (the ones its SHA-256 covers), sorted
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
-                           Map<String, RuleInfo> rules, List<String> overriddenRules) {
+                           Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -73,11 +74,11 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         // The hash covers what authors write (DRL, manifest, data tables), not the classes the build generates,
         // so the same sources give the same hash on every build.
         TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
-        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content"));
+        files.putAll(PackFiles.sources(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content")));
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of());
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()));
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -99,7 +100,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         Properties manifest = manifest(files.get("pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(PackFiles.sources(files)),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of());
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
+                List.copyOf(PackFiles.sources(files).keySet()));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -144,7 +146,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         }
         base.addPackages(localBase.getKiePackages());
         TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
-        files.putAll(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content"));
+        files.putAll(PackFiles.sources(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content")));
         local.forEach((path, bytes) -> files.put("local/" + path, bytes));
         Properties builtIn = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         Properties manifest = manifest(local.get("pack.properties"));
@@ -152,7 +154,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         CompiledPack pack = new CompiledPack(base,
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
-                builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden));
+                builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden),
+                List.copyOf(files.keySet()));
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
         return pack;

@@ -74,6 +74,28 @@ public final class PackFiles {
     }
 
     /**
+     * @param jar a pack packaged as a jar (or zip): its entries, relative to the jar's root
+     * @return path to content, sorted by path; directories and the jar's own META-INF are left out
+     * @throws UncheckedIOException when the jar cannot be read
+     */
+    public static TreeMap<String, byte[]> readJar(Path jar) {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        files.put(entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+        return files;
+    }
+
+    /**
      * @param root a directory
      * @return path relative to root (with '/') to content, sorted by path
      * @throws UncheckedIOException when the directory cannot be read
