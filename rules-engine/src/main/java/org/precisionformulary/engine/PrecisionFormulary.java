@@ -54,16 +54,19 @@ public final class PrecisionFormulary {
     private final Clock clock;
     private final Formulary formulary;
     private final int maxRuleFirings;
+    private final java.time.Duration evaluationBudget;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
         this.clock = b.clock;
         this.maxRuleFirings = b.maxRuleFirings;
+        this.evaluationBudget = b.evaluationBudget;
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
     private Current current(RulePack pack) {
-        return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings));
+        return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
+                evaluationBudget.toNanos()));
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -178,6 +181,7 @@ public final class PrecisionFormulary {
         private Formulary formulary;
         private Clock clock = Clock.systemUTC();
         private int maxRuleFirings = 10_000;
+        private java.time.Duration evaluationBudget = java.time.Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -240,6 +244,20 @@ public final class PrecisionFormulary {
                 throw new IllegalArgumentException("maxRuleFirings must be at least 100, not " + limit);
             }
             this.maxRuleFirings = limit;
+            return this;
+        }
+
+        /**
+         * @param budget the longest one evaluation may take before it is stopped and sent to a pharmacist
+         *               (checked between rule firings); 2 seconds by default
+         * @return this builder
+         * @throws IllegalArgumentException when the budget is not positive
+         */
+        public Builder evaluationBudget(java.time.Duration budget) {
+            if (budget == null || budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("evaluationBudget must be positive, not " + budget);
+            }
+            this.evaluationBudget = budget;
             return this;
         }
 

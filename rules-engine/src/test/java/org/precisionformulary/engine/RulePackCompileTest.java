@@ -103,4 +103,43 @@ class RulePackCompileTest {
         assertThatThrownBy(() -> RulePack.fromDirectory(dir)).isInstanceOf(RulePackException.class)
                 .hasMessageContaining("no .drl file");
     }
+
+    @Test
+    void aLoopingPackHitsTheFiringLimitAndASlowOneTheTimeBudgetForThatRequestOnly(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("local"));
+        Files.writeString(dir.resolve("local/loop.drl"), HEADER + """
+                import org.precisionformulary.model.fact.RequestedDrug;
+
+                rule "loops: re-inserts what it matches"
+                    @concern("test")
+                when
+                    $d : RequestedDrug( drug == "tramadol" )
+                then
+                    delete( $d );
+                    insert( new RequestedDrug( $d.drug(), $d.serviceDate() ) );
+                end
+
+                rule "slow: sleeps on every firing"
+                    @concern("test")
+                when
+                    $d : RequestedDrug( drug == "morphine" )
+                then
+                    try { Thread.sleep( 20 ); } catch ( InterruptedException e ) { }
+                    delete( $d );
+                    insert( new RequestedDrug( $d.drug(), $d.serviceDate() ) );
+                end
+                """);
+        PrecisionFormulary engine = PrecisionFormulary.builder().rulePack(dir).maxRuleFirings(500)
+                .evaluationBudget(java.time.Duration.ofMillis(200)).build();
+        var looping = engine.evaluate("{\"requestId\":\"L1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"tramadol\"}}");
+        assertThat(looping.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
+        assertThat(looping.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("limit 500")
+                .contains("loops: re-inserts what it matches"));
+        var slow = engine.evaluate("{\"requestId\":\"L2\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"morphine\"}}");
+        assertThat(slow.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
+        assertThat(slow.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("200 ms budget")
+                .contains("slow: sleeps on every firing"));
+        var fine = engine.evaluate("{\"requestId\":\"L3\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"clopidogrel\"}}");
+        assertThat(fine.outcome()).isEqualTo(Outcome.APPROVED);
+    }
 }

@@ -60,6 +60,7 @@ public final class Evaluator {
     private final PhenotypeOnlyScores phenotypeOnly;
     private final String engineVersion;
     private final int maxFirings;
+    private final long budgetNanos;
 
     /**
      * @param pack          the compiled rules
@@ -67,8 +68,10 @@ public final class Evaluator {
      * @param cpic          the CPIC tables
      * @param engineVersion the library version, for the audit
      * @param maxFirings    the firing limit per request
+     * @param budgetNanos   the time budget per evaluation
      */
-    public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings) {
+    public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
+                     long budgetNanos) {
         this.pack = pack;
         this.formulary = formulary;
         this.cpic = cpic;
@@ -77,6 +80,7 @@ public final class Evaluator {
         this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
         this.engineVersion = engineVersion;
         this.maxFirings = maxFirings;
+        this.budgetNanos = budgetNanos;
     }
 
     /** @return the pack this evaluator decides with */
@@ -111,7 +115,7 @@ public final class Evaluator {
         }
         genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
                 concat(genotypes.notes(), resolution.notes()));
-        SessionResult result = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, genotypes.results()), maxFirings);
+        SessionResult result = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, genotypes.results()), maxFirings, budgetNanos);
         if (result.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
                     result.firedRules(), inputSha);
@@ -133,7 +137,7 @@ public final class Evaluator {
         for (org.precisionformulary.model.genotype.Gene gene : org.precisionformulary.model.genotype.Gene.values()) {
             untested.add(GeneResult.untested(gene));
         }
-        SessionResult baseline = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, untested), maxFirings);
+        SessionResult baseline = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, untested), maxFirings, budgetNanos);
         if (baseline.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure without genotypes: "
                     + baseline.failure())), baseline.firedRules(), inputSha);

@@ -32,9 +32,13 @@ public final class SessionRunner {
      * @param pack       the compiled pack
      * @param facts      the request's facts, inserted in this order
      * @param maxFirings the most rule firings allowed; a pack that needs more is treated as looping
+     * @param budgetNanos the longest one evaluation may take; checked between firings, so a slow cascade
+     *                    is halted, while a single consequence stuck in its own code is not interrupted
      * @return what the rules produced; a rule failure is reported in the result, never thrown
      */
-    public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings) {
+    public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos) {
+        long deadline = System.nanoTime() + budgetNanos;
+        boolean[] overBudget = {false};
         KieSession session = pack.kieBase().newKieSession();
         Map<Object, String> inserted = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
@@ -44,6 +48,10 @@ public final class SessionRunner {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(event.getMatch().getRule().getName());
+                    if (System.nanoTime() > deadline) {
+                        overBudget[0] = true;
+                        event.getKieRuntime().halt();
+                    }
                 }
             });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -64,6 +72,11 @@ public final class SessionRunner {
                 session.insert(fact);
             }
             int count = session.fireAllRules(maxFirings);
+            if (overBudget[0]) {
+                String last = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
+                return new SessionResult(List.of(), fired, "the rule pack took longer than the "
+                        + budgetNanos / 1_000_000 + " ms budget per evaluation (" + count + " firings); last rule: " + last);
+            }
             if (count >= maxFirings) {
                 String last = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
                 return new SessionResult(List.of(), fired, "the rule pack fired " + count
