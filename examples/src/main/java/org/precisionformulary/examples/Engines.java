@@ -27,10 +27,14 @@ final class Engines {
     static PrecisionFormulary build(Options options, java.nio.file.Path pack) {
         PrecisionFormulary.Builder builder = PrecisionFormulary.builder();
         java.util.Optional.ofNullable(pack).ifPresent(dir -> {
-            if (!Files.isDirectory(dir)) {
-                throw new UsageException(options.command() + ": --pack " + dir + " is not a directory");
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (Files.isRegularFile(dir) && (name.endsWith(".jar") || name.endsWith(".zip"))) {
+                builder.rulePack(org.precisionformulary.engine.RulePack.fromJar(dir));
+            } else if (!Files.isDirectory(dir)) {
+                throw new UsageException(options.command() + ": --pack " + dir + " is not a directory or a pack jar");
+            } else {
+                builder.rulePack(dir);
             }
-            builder.rulePack(dir);
         });
         options.path("--formulary").ifPresent(file -> {
             requireReadableFile(options.command(), "--formulary", file);
