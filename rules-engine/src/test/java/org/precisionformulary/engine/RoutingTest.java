@@ -175,4 +175,15 @@ class RoutingTest {
                 "pgx hard stop: Strong CPIC avoid for the requested drug in every candidate population");
         assertThat(d.reasons()).anyMatch(r -> r.startsWith("pgx hard stop"));
     }
+
+    @Test
+    void futureServiceDatesAndResultsReportedAfterTheServiceAreErrors() {
+        CoverageDecision future = rejecting.evaluate("{\"requestId\":\"F\",\"serviceDate\":\"2027-03-01\",\"member\":{\"id\":\"M\"},"
+                + "\"drug\":{\"name\":\"codeine\"}}");
+        assertThat(future.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
+        assertThat(future.errors()).extracting(e -> e.field()).containsExactly("serviceDate");
+        CoverageDecision late = rejecting.evaluate("{\"requestId\":\"L\",\"serviceDate\":\"2026-11-01\",\"member\":{\"id\":\"M\"},"
+                + "\"drug\":{\"name\":\"codeine\"},\"genotypes\":[{\"gene\":\"CYP2D6\",\"diplotype\":\"*4/*4\",\"resultDate\":\"2026-11-15\"}]}");
+        assertThat(late.errors()).extracting(e -> e.field()).containsExactly("genotypes[0].resultDate");
+    }
 }

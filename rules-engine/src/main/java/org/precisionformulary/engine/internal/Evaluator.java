@@ -101,6 +101,11 @@ public final class Evaluator {
         CoverageRequest request = parsed.request();
         LocalDate serviceDate = request.serviceDate() != null ? request.serviceDate() : today;
         List<FieldError> errors = new ArrayList<>(checkDates(request, serviceDate));
+        // A claim is adjudicated on or after its date of service; a day's grace covers time zones.
+        if (serviceDate.isAfter(today.plusDays(1))) {
+            errors.add(0, new FieldError("serviceDate", "service date " + serviceDate + " is in the future (evaluated on "
+                    + today + ")"));
+        }
         GenotypeInterpretation genotypes = interpreter.interpret(request.genotypes());
         errors.addAll(genotypes.errors());
         String drug = resolveDrug(request.drug());
@@ -221,6 +226,13 @@ public final class Evaluator {
         LocalDate birth = request.member().birthDate();
         if (birth != null && birth.isAfter(serviceDate)) {
             errors.add(new FieldError("member.birthDate", "birth date " + birth + " is after the service date " + serviceDate));
+        }
+        for (int i = 0; i < request.genotypes().size(); i++) {
+            LocalDate reported = request.genotypes().get(i).resultDate();
+            if (reported != null && reported.isAfter(serviceDate)) {
+                errors.add(new FieldError("genotypes[" + i + "].resultDate", "result date " + reported
+                        + " is after the service date " + serviceDate));
+            }
         }
         for (int i = 0; i < request.history().size(); i++) {
             Fill fill = request.history().get(i);

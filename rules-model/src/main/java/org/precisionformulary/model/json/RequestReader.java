@@ -28,6 +28,18 @@ public final class RequestReader {
     /** Longest request text accepted, in characters. */
     public static final int MAX_REQUEST_CHARS = 1_000_000;
 
+    /** Most genotype entries one request may carry (every gene CPIC names, several times over). */
+    public static final int MAX_GENOTYPES = 100;
+
+    /** Most biomarker results, and most diagnoses, one request may carry. */
+    public static final int MAX_BIOMARKERS = 100;
+
+    /** Most past fills one request may carry: years of a member's history. */
+    public static final int MAX_HISTORY = 2_000;
+
+    /** Earliest date accepted anywhere in a request. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
     private RequestReader() {
     }
 
@@ -66,10 +78,10 @@ public final class RequestReader {
         Member member = readMember(root.get("member"), f);
         DrugRef drug = readDrug(root.get("drug"), f);
         String indication = f.text(root, "indication", "indication");
-        List<String> diagnoses = f.list(root, "diagnoses", (node, path) -> f.textValue(node, path));
-        List<GenotypeInput> genotypes = f.list(root, "genotypes", (node, path) -> readGenotype(node, path, f));
-        List<Biomarker> biomarkers = f.list(root, "biomarkers", (node, path) -> readBiomarker(node, path, f));
-        List<Fill> history = f.list(root, "history", (node, path) -> readFill(node, path, f));
+        List<String> diagnoses = f.list(root, "diagnoses", MAX_BIOMARKERS, (node, path) -> f.textValue(node, path));
+        List<GenotypeInput> genotypes = f.list(root, "genotypes", MAX_GENOTYPES, (node, path) -> readGenotype(node, path, f));
+        List<Biomarker> biomarkers = f.list(root, "biomarkers", MAX_BIOMARKERS, (node, path) -> readBiomarker(node, path, f));
+        List<Fill> history = f.list(root, "history", MAX_HISTORY, (node, path) -> readFill(node, path, f));
         CoverageRequest request = null;
         if (errors.isEmpty()) {
             request = new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes,
@@ -298,14 +310,19 @@ public final class RequestReader {
                 return null;
             }
             try {
-                return LocalDate.parse(value.trim());
+                LocalDate date = LocalDate.parse(value.trim());
+                if (date.isBefore(EARLIEST_DATE)) {
+                    error(path, value + " is before " + EARLIEST_DATE + ", not a plausible date");
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 error(path, "'" + value + "' is not a date (YYYY-MM-DD)");
                 return null;
             }
         }
 
-        <T> List<T> list(JsonNode root, String name, BiFunction<JsonNode, String, T> item) {
+        <T> List<T> list(JsonNode root, String name, int limit, BiFunction<JsonNode, String, T> item) {
             JsonNode v = root.get(name);
             List<T> out = new ArrayList<>();
             if (v == null || v.isNull()) {
@@ -313,6 +330,10 @@ public final class RequestReader {
             }
             if (!v.isArray()) {
                 error(name, name + " must be an array");
+                return out;
+            }
+            if (v.size() > limit) {
+                error(name, name + " has " + v.size() + " entries; the limit is " + limit);
                 return out;
             }
             for (int i = 0; i < v.size(); i++) {

@@ -61,4 +61,13 @@ class RequestReaderTest {
         assertThat(p.request().genotypes().get(0).activityScore()).isEqualTo("1.25");
         assertThat(p.request().drug().rxnorm()).isEqualTo("2670");
     }
+
+    @Test
+    void oversizedListsAndImplausibleDatesAreErrorsNamingTheField() {
+        String many = String.join(",", java.util.Collections.nCopies(101, "{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*1\"}"));
+        ParsedRequest p = read("{\"requestId\":\"R\",\"member\":{\"id\":\"M\",\"birthDate\":\"1850-01-01\"},"
+                + "\"drug\":{\"name\":\"x\"},\"genotypes\":[" + many + "]}");
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly("member.birthDate", "genotypes");
+        assertThat(p.errors().get(1).message()).contains("101 entries; the limit is 100");
+    }
 }
