@@ -71,10 +71,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             throw new RulePackException("the built-in rule pack cannot be loaded (" + e.getClass().getName() + ": "
                     + e.getMessage() + "); is rules-content on the classpath with its META-INF/kie model?", List.of(), e);
         }
-        // The hash covers what authors write (DRL, manifest, data tables), not the classes the build generates,
-        // so the same sources give the same hash on every build.
-        TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
-        files.putAll(PackFiles.sources(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content")));
+        TreeMap<String, byte[]> files = builtInFiles(loader);
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
@@ -98,10 +95,11 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         long start = System.nanoTime();
         KieBase kieBase = compileKieBase(files, origin, compliance);
         Properties manifest = manifest(files.get("pack.properties"));
+        TreeMap<String, byte[]> sources = PackFiles.sources(files);
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
-                manifest.getProperty("version", "unversioned"), PackFiles.sha256(PackFiles.sources(files)),
+                manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
-                List.copyOf(PackFiles.sources(files).keySet()));
+                List.copyOf(sources.keySet()));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -145,8 +143,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             }
         }
         base.addPackages(localBase.getKiePackages());
-        TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
-        files.putAll(PackFiles.sources(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content")));
+        TreeMap<String, byte[]> files = builtInFiles(loader);
         local.forEach((path, bytes) -> files.put("local/" + path, bytes));
         Properties builtIn = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         Properties manifest = manifest(local.get("pack.properties"));
@@ -202,6 +199,16 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         // The repository keeps every module built; without this each reload leaks the whole pack.
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /**
+     * The built-in pack's files as its hash and file list see them: the DRL, manifest and data tables an
+     * author writes, not the classes the build generates, so the same sources give the same hash.
+     */
+    private static TreeMap<String, byte[]> builtInFiles(ClassLoader loader) {
+        TreeMap<String, byte[]> files = PackFiles.sources(PackFiles.readClasspathFolder(loader, RULES_FOLDER));
+        files.putAll(PackFiles.sources(PackFiles.readClasspathFolder(loader, "org/precisionformulary/content")));
+        return files;
     }
 
     /**

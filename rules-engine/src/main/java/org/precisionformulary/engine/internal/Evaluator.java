@@ -113,20 +113,22 @@ public final class Evaluator {
             return review(request.requestId(), errors, List.of(), inputSha);
         }
         Optional<FormularyDrug> listed = formulary.find(drug);
+        Map<String, List<String>> reviewed = reviewed(request, drug, listed, serviceDate);
         PhenotypeOnlyScores.Resolution resolution = phenotypeOnly.resolve(request, drug, genotypes.results(),
-                reviewed(drug, listed), r -> candidatePopulations(request, r, serviceDate));
+                reviewed.keySet(), reviewed::get);
         if (!resolution.errors().isEmpty()) {
             return review(request.requestId(), resolution.errors(), List.of(), inputSha);
         }
         genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
                 concat(genotypes.notes(), resolution.notes()));
-        SessionResult result = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, genotypes.results()), maxFirings, budgetNanos);
+        SessionResult result = SessionRunner.run(pack, facts(drug, listed, serviceDate, reviewed, genotypes.results(), request),
+                maxFirings, budgetNanos);
         if (result.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
                     result.firedRules(), inputSha);
         }
         CoverageDecision decision = assemble(request, drug, listed, genotypes, result, inputSha);
-        return ginaGuard(request, drug, listed, serviceDate, decision, inputSha);
+        return ginaGuard(request, drug, listed, serviceDate, reviewed, decision, inputSha);
     }
 
     /**
@@ -134,7 +136,8 @@ public final class Evaluator {
      * the genotypes is computed again without them, and a decision that would charge more is not paid.
      */
     private CoverageDecision ginaGuard(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
-                                       LocalDate serviceDate, CoverageDecision decision, String inputSha) {
+                                       LocalDate serviceDate, Map<String, List<String>> reviewed,
+                                       CoverageDecision decision, String inputSha) {
         if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())) {
             return decision;
         }
@@ -142,7 +145,8 @@ public final class Evaluator {
         for (org.precisionformulary.model.genotype.Gene gene : org.precisionformulary.model.genotype.Gene.values()) {
             untested.add(GeneResult.untested(gene));
         }
-        SessionResult baseline = SessionRunner.run(pack, facts(request, drug, listed, serviceDate, untested), maxFirings, budgetNanos);
+        SessionResult baseline = SessionRunner.run(pack, facts(drug, listed, serviceDate, reviewed, untested, request),
+                maxFirings, budgetNanos);
         if (baseline.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure without genotypes: "
                     + baseline.failure())), baseline.firedRules(), inputSha);
@@ -175,26 +179,30 @@ public final class Evaluator {
         return tier;
     }
 
-    /** The drugs a decision may mention: the requested drug, the rest of its class, its step drugs. */
-    private Set<String> reviewed(String drug, Optional<FormularyDrug> listed) {
-        Set<String> reviewed = new LinkedHashSet<>();
-        reviewed.add(drug);
+    /**
+     * The drugs a decision may mention (the requested drug, the rest of its class, its step drugs), each
+     * with its candidate populations: worked out once per request, for every session it runs.
+     */
+    private Map<String, List<String>> reviewed(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
+                                               LocalDate serviceDate) {
+        Set<String> drugs = new LinkedHashSet<>();
+        drugs.add(drug);
         listed.ifPresent(d -> {
             for (FormularyDrug other : formulary.drugs()) {
                 if (other.drugClass().equals(d.drugClass())) {
-                    reviewed.add(other.drug());
+                    drugs.add(other.drug());
                 }
             }
             if (d.stepTherapy() != null) {
-                reviewed.addAll(d.stepTherapy().anyOf());
+                drugs.addAll(d.stepTherapy().anyOf());
             }
         });
+        Map<String, List<String>> reviewed = new LinkedHashMap<>();
+        for (String r : drugs) {
+            reviewed.put(r, populations.candidates(r, request.indication(), request.member().birthDate(),
+                    request.diagnoses(), request.history(), serviceDate));
+        }
         return reviewed;
-    }
-
-    private List<String> candidatePopulations(CoverageRequest request, String drug, LocalDate serviceDate) {
-        return populations.candidates(drug, request.indication(), request.member().birthDate(), request.diagnoses(),
-                request.history(), serviceDate);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -203,18 +211,18 @@ public final class Evaluator {
         return all;
     }
 
-    private List<Object> facts(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
-                               LocalDate serviceDate, List<GeneResult> geneResults) {
+    private List<Object> facts(String drug, Optional<FormularyDrug> listed, LocalDate serviceDate,
+                               Map<String, List<String>> reviewed, List<GeneResult> geneResults, CoverageRequest request) {
         List<Object> facts = new ArrayList<>();
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.policy());
-        for (String r : reviewed(drug, listed)) {
+        reviewed.forEach((r, candidatePopulations) -> {
             facts.add(new ReviewedDrug(r));
             formulary.find(r).ifPresent(facts::add);
-            for (String population : candidatePopulations(request, r, serviceDate)) {
+            for (String population : candidatePopulations) {
                 facts.add(new CandidatePopulation(r, population));
             }
-        }
+        });
         facts.addAll(geneResults);
         facts.addAll(request.biomarkers());
         facts.addAll(request.history());
