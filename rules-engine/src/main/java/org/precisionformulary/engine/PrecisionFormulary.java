@@ -55,18 +55,20 @@ public final class PrecisionFormulary {
     private final Formulary formulary;
     private final int maxRuleFirings;
     private final java.time.Duration evaluationBudget;
+    private final boolean cacheFindings;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
         this.clock = b.clock;
         this.maxRuleFirings = b.maxRuleFirings;
         this.evaluationBudget = b.evaluationBudget;
+        this.cacheFindings = b.cacheFindings;
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
     private Current current(RulePack pack) {
         return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
-                evaluationBudget.toNanos()));
+                evaluationBudget.toNanos(), cacheFindings));
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -182,6 +184,7 @@ public final class PrecisionFormulary {
         private Clock clock = Clock.systemUTC();
         private int maxRuleFirings = 10_000;
         private java.time.Duration evaluationBudget = java.time.Duration.ofSeconds(2);
+        private boolean cacheFindings = true;
 
         private Builder() {
         }
@@ -258,6 +261,19 @@ public final class PrecisionFormulary {
                 throw new IllegalArgumentException("evaluationBudget must be positive, not " + budget);
             }
             this.evaluationBudget = budget;
+            return this;
+        }
+
+        /**
+         * Whether the gene–drug findings of a (drug, population, genotype) are kept and reused by later requests
+         * until the pack is reloaded (on by default). Decisions are the same either way; off, every request runs
+         * the gene–drug rules again, which is the reference the cache is tested against.
+         *
+         * @param cache {@code false} to work out findings afresh for every request
+         * @return this builder
+         */
+        public Builder cacheFindings(boolean cache) {
+            this.cacheFindings = cache;
             return this;
         }
 

@@ -33,6 +33,7 @@ import org.precisionformulary.model.fact.Rejection;
 import org.precisionformulary.model.fact.StepDrug;
 import org.precisionformulary.model.fact.RequestedDrug;
 import org.precisionformulary.model.fact.ReviewedDrug;
+import org.precisionformulary.model.fact.ReviewedPopulation;
 import org.precisionformulary.model.fact.Hold;
 import org.precisionformulary.model.fact.Waiver;
 import org.precisionformulary.model.decision.CoverageException;
@@ -52,6 +53,8 @@ import org.precisionformulary.model.request.Fill;
  */
 public final class Evaluator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Evaluator.class);
+
     private final CompiledPack pack;
     private final Formulary formulary;
     private final CpicData cpic;
@@ -61,6 +64,9 @@ public final class Evaluator {
     private final String engineVersion;
     private final int maxFirings;
     private final long budgetNanos;
+    private final FindingStage findingStage;
+    /** Formulary drugs by class, for the class alternatives each request reviews. */
+    private final Map<String, List<String>> drugsByClass;
 
     /**
      * @param pack          the compiled rules
@@ -69,9 +75,10 @@ public final class Evaluator {
      * @param engineVersion the library version, for the audit
      * @param maxFirings    the firing limit per request
      * @param budgetNanos   the time budget per evaluation
+     * @param cacheFindings whether gene–drug findings are kept between requests (see {@link FindingStage})
      */
     public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
-                     long budgetNanos) {
+                     long budgetNanos, boolean cacheFindings) {
         this.pack = pack;
         this.formulary = formulary;
         this.cpic = cpic;
@@ -81,6 +88,16 @@ public final class Evaluator {
         this.engineVersion = engineVersion;
         this.maxFirings = maxFirings;
         this.budgetNanos = budgetNanos;
+        this.findingStage = FindingStage.plan(pack, cacheFindings);
+        if (!findingStage.enabled()) {
+            LOG.info("Rule pack {} {} is evaluated in one session per request: {}", pack.name(), pack.version(),
+                    findingStage.disabledReason());
+        }
+        Map<String, List<String>> byClass = new java.util.HashMap<>();
+        for (FormularyDrug d : formulary.drugs()) {
+            byClass.computeIfAbsent(d.drugClass(), c -> new ArrayList<>()).add(d.drug());
+        }
+        this.drugsByClass = byClass;
     }
 
     /** @return the pack this evaluator decides with */
@@ -121,14 +138,14 @@ public final class Evaluator {
         }
         genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
                 concat(genotypes.notes(), resolution.notes()));
-        SessionResult result = SessionRunner.run(pack, facts(drug, listed, serviceDate, reviewed, genotypes.results(), request),
-                maxFirings, budgetNanos);
+        SessionResult found = findings(reviewed, genotypes.results());
+        SessionResult result = run(drug, serviceDate, reviewed, genotypes.results(), found, request);
         if (result.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
                     result.firedRules(), inputSha);
         }
         CoverageDecision decision = assemble(request, drug, listed, genotypes, result, inputSha);
-        return ginaGuard(request, drug, listed, serviceDate, reviewed, decision, inputSha);
+        return ginaGuard(request, drug, listed, serviceDate, reviewed, found, decision, inputSha);
     }
 
     /**
@@ -137,7 +154,7 @@ public final class Evaluator {
      */
     private CoverageDecision ginaGuard(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
                                        LocalDate serviceDate, Map<String, List<String>> reviewed,
-                                       CoverageDecision decision, String inputSha) {
+                                       SessionResult found, CoverageDecision decision, String inputSha) {
         if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())) {
             return decision;
         }
@@ -145,8 +162,13 @@ public final class Evaluator {
         for (org.precisionformulary.model.genotype.Gene gene : org.precisionformulary.model.genotype.Gene.values()) {
             untested.add(GeneResult.untested(gene));
         }
-        SessionResult baseline = SessionRunner.run(pack, facts(drug, listed, serviceDate, reviewed, untested, request),
-                maxFirings, budgetNanos);
+        SessionResult foundUntested = findings(reviewed, untested);
+        if (found != null && foundUntested.failure() == null && facts(found).equals(facts(foundUntested))) {
+            // The genotypes change no finding the routing rules would see, so without them the routing rules
+            // would decide exactly as they just did: the same tier.
+            return decision;
+        }
+        SessionResult baseline = run(drug, serviceDate, reviewed, untested, foundUntested, request);
         if (baseline.failure() != null) {
             return review(request.requestId(), List.of(new FieldError("$", "rule pack failure without genotypes: "
                     + baseline.failure())), baseline.firedRules(), inputSha);
@@ -188,11 +210,7 @@ public final class Evaluator {
         Set<String> drugs = new LinkedHashSet<>();
         drugs.add(drug);
         listed.ifPresent(d -> {
-            for (FormularyDrug other : formulary.drugs()) {
-                if (other.drugClass().equals(d.drugClass())) {
-                    drugs.add(other.drug());
-                }
-            }
+            drugs.addAll(drugsByClass.getOrDefault(d.drugClass(), List.of()));
             if (d.stepTherapy() != null) {
                 drugs.addAll(d.stepTherapy().anyOf());
             }
@@ -211,8 +229,71 @@ public final class Evaluator {
         return all;
     }
 
-    private List<Object> facts(String drug, Optional<FormularyDrug> listed, LocalDate serviceDate,
-                               Map<String, List<String>> reviewed, List<GeneResult> geneResults, CoverageRequest request) {
+    /**
+     * The gene–drug findings for every reviewed drug and candidate population, from the finding stage; or
+     * {@code null} when the pack is evaluated in one session per request.
+     */
+    private SessionResult findings(Map<String, List<String>> reviewed, List<GeneResult> geneResults) {
+        if (!findingStage.enabled()) {
+            return null;
+        }
+        long deadline = System.nanoTime() + budgetNanos;
+        List<SessionResult.Inserted> found = new ArrayList<>();
+        List<String> fired = new ArrayList<>();
+        for (Map.Entry<String, List<String>> r : reviewed.entrySet()) {
+            for (String population : r.getValue()) {
+                SessionResult stage = findingStage.findings(r.getKey(), population, geneResults,
+                        maxFirings - fired.size(), budgetNanos, deadline);
+                fired.addAll(stage.firedRules());
+                if (stage.failure() != null) {
+                    return new SessionResult(List.of(), fired, stage.failure());
+                }
+                found.addAll(stage.results());
+            }
+        }
+        return new SessionResult(found, fired, null);
+    }
+
+    private static List<Object> facts(SessionResult result) {
+        return result.results().stream().map(SessionResult.Inserted::fact).toList();
+    }
+
+    /**
+     * Runs the rules for one request: the routing rules over the findings of the finding stage, or, when the
+     * pack does not allow the stage ({@code found} is {@code null}), every rule in one session.
+     */
+    private SessionResult run(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
+                              List<GeneResult> geneResults, SessionResult found, CoverageRequest request) {
+        long deadline = System.nanoTime() + budgetNanos;
+        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request);
+        if (found == null) {
+            reviewed.forEach((r, candidatePopulations) -> {
+                for (String population : candidatePopulations) {
+                    facts.add(new CandidatePopulation(r, population));
+                }
+            });
+            facts.addAll(geneResults);
+            return SessionRunner.run(pack, facts, maxFirings, budgetNanos, deadline);
+        }
+        if (found.failure() != null) {
+            return found;
+        }
+        facts.addAll(facts(found));
+        SessionResult routed = SessionRunner.run(pack, facts, maxFirings - found.firedRules().size(), budgetNanos,
+                deadline);
+        List<String> fired = new ArrayList<>(found.firedRules());
+        fired.addAll(routed.firedRules());
+        if (routed.failure() != null) {
+            return new SessionResult(List.of(), fired, routed.failure());
+        }
+        List<SessionResult.Inserted> results = new ArrayList<>(found.results());
+        results.addAll(routed.results());
+        return new SessionResult(results, fired, null);
+    }
+
+    /** What routing rules read: the request's drug, the plan, the reviewed drugs and populations, the history. */
+    private List<Object> routingFacts(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
+                                      CoverageRequest request) {
         List<Object> facts = new ArrayList<>();
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.policy());
@@ -220,10 +301,9 @@ public final class Evaluator {
             facts.add(new ReviewedDrug(r));
             formulary.find(r).ifPresent(facts::add);
             for (String population : candidatePopulations) {
-                facts.add(new CandidatePopulation(r, population));
+                facts.add(new ReviewedPopulation(r, population));
             }
         });
-        facts.addAll(geneResults);
         facts.addAll(request.biomarkers());
         facts.addAll(request.history());
         return facts;

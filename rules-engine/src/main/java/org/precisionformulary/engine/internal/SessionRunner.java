@@ -37,7 +37,19 @@ public final class SessionRunner {
      * @return what the rules produced; a rule failure is reported in the result, never thrown
      */
     public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos) {
-        long deadline = System.nanoTime() + budgetNanos;
+        return run(pack, facts, maxFirings, budgetNanos, System.nanoTime() + budgetNanos);
+    }
+
+    /**
+     * @param pack        the compiled pack
+     * @param facts       the request's facts, inserted in this order
+     * @param maxFirings  the most rule firings allowed in this session
+     * @param budgetNanos the evaluation's whole budget, for the message when it is spent
+     * @param deadline    when the evaluation's budget runs out ({@link System#nanoTime()}), shared by every
+     *                    session one evaluation runs
+     * @return what the rules produced; a rule failure is reported in the result, never thrown
+     */
+    static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos, long deadline) {
         boolean[] overBudget = {false};
         KieSession session = pack.kieBase().newKieSession();
         Map<Object, String> inserted = new IdentityHashMap<>();

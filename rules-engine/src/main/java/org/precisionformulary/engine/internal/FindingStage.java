@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.constraint.Constraint;
+import org.drools.base.base.ClassObjectType;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.precisionformulary.model.fact.CandidatePopulation;
+import org.precisionformulary.model.fact.GenomicFinding;
+import org.precisionformulary.model.genotype.Gene;
+import org.precisionformulary.model.genotype.GeneResult;
+
+/**
+ * The gene–drug stage of a decision, worked out once per (drug, population, the member's results for the
+ * genes that drug's rules read) and reused until the pack changes.
+ *
+ * <p>A gene–drug rule reads nothing but one {@link CandidatePopulation} and {@link GeneResult}s, so what it
+ * concludes is a pure function of those: the rules run once in a small session for a key and the findings
+ * are kept, with the rules that fired. Later requests with the same key get the same findings, bound to
+ * their own gene results, and only the routing rules run for them. The rules stay the only source of truth;
+ * the stage only remembers their answer. Each evaluator (one per pack) owns its stage, so a reload starts
+ * with an empty cache.
+ *
+ * <p>The stage is used only when the pack allows it: every rule that reads a gene result or a candidate
+ * population must read nothing else and exactly one candidate population. A pack that breaks this (a local
+ * rule joining a biomarker with a genotype, say) is evaluated in one session per request, as before.
+ */
+final class FindingStage {
+
+    /** Keys kept at most; beyond it findings are still computed, just not kept (members rarely vary that much). */
+    static final int MAX_ENTRIES = 100_000;
+
+    private static final Pattern DRUG_LITERAL = Pattern.compile("\\bdrug\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern GENE_CONSTANT = Pattern.compile("\\bGene\\.([A-Z0-9_]+)\\b");
+
+    private final CompiledPack pack;
+    private final Set<String> findingRules;
+    private final Map<String, Set<Gene>> genesByDrug;
+    /** Genes read by a gene–drug rule that names no drug: every drug's key includes them. */
+    private final Set<Gene> genesForEveryDrug;
+    private final boolean keyOnDiplotype;
+    private final String disabledReason;
+    private final boolean caching;
+    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    private FindingStage(CompiledPack pack, Set<String> findingRules, Map<String, Set<Gene>> genesByDrug,
+                         Set<Gene> genesForEveryDrug, boolean keyOnDiplotype, String disabledReason, boolean caching) {
+        this.pack = pack;
+        this.findingRules = findingRules;
+        this.genesByDrug = genesByDrug;
+        this.genesForEveryDrug = genesForEveryDrug;
+        this.keyOnDiplotype = keyOnDiplotype;
+        this.disabledReason = disabledReason;
+        this.caching = caching;
+    }
+
+    /**
+     * Reads the pack's rules to see which are gene–drug rules and which genes each drug's rules read.
+     *
+     * @param pack    the compiled pack
+     * @param caching whether findings are kept between requests ({@code false} computes them every time:
+     *                the uncached path the cache is checked against)
+     * @return the stage; {@link #enabled()} says whether the pack allows it
+     */
+    static FindingStage plan(CompiledPack pack, boolean caching) {
+        Set<String> findingRules = new HashSet<>();
+        Map<String, Set<Gene>> genesByDrug = new HashMap<>();
+        Set<Gene> genesForEveryDrug = EnumSet.noneOf(Gene.class);
+        boolean keyOnDiplotype = false;
+        String disabled = null;
+        for (KiePackage pkg : pack.kieBase().getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Reads reads = new Reads();
+                reads.walk(((RuleImpl) rule).getLhs());
+                if (!reads.genotypeFacts()) {
+                    continue;
+                }
+                if (reads.candidatePopulations != 1 || reads.others > 0) {
+                    disabled = disabled != null ? disabled : "rule '" + rule.getName() + "' reads genotype facts with "
+                            + (reads.others > 0 ? "other facts" : reads.candidatePopulations + " candidate populations");
+                    continue;
+                }
+                findingRules.add(rule.getName());
+                keyOnDiplotype |= reads.diplotype;
+                Set<Gene> genes = reads.anyGene ? EnumSet.allOf(Gene.class) : reads.genes;
+                if (reads.drug == null) {
+                    genesForEveryDrug.addAll(genes);
+                } else {
+                    genesByDrug.computeIfAbsent(reads.drug, d -> EnumSet.noneOf(Gene.class)).addAll(genes);
+                }
+            }
+        }
+        return new FindingStage(pack, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug, keyOnDiplotype,
+                disabled, caching);
+    }
+
+    /** @return whether decisions go through this stage; otherwise one session per request decides */
+    boolean enabled() {
+        return disabledReason == null;
+    }
+
+    /** @return why the pack cannot use the stage, or {@code null} */
+    String disabledReason() {
+        return disabledReason;
+    }
+
+    /** @return requests answered from kept findings, and those that ran the gene–drug rules */
+    long[] hitsAndMisses() {
+        return new long[] {hits.get(), misses.get()};
+    }
+
+    /**
+     * @param drug        a reviewed drug
+     * @param population  one of its candidate populations
+     * @param results     the member's gene results, in the order they are inserted (one gene may have several:
+     *                    an HLA diplotype gives one positivity result per allele CPIC keys on)
+     * @param maxFirings  the firing limit
+     * @param budgetNanos the evaluation's budget, for messages
+     * @param deadline    when the evaluation's budget runs out
+     * @return the findings (bound to the member's own gene results) and the rules that fired
+     */
+    SessionResult findings(String drug, String population, List<GeneResult> results, int maxFirings,
+                           long budgetNanos, long deadline) {
+        Set<Gene> genes = genesByDrug.getOrDefault(drug, Set.of());
+        List<GeneResult> own = new ArrayList<>();
+        List<GeneResult> keyed = new ArrayList<>();
+        for (GeneResult r : results) {
+            if (genes.contains(r.gene()) || genesForEveryDrug.contains(r.gene())) {
+                own.add(r);
+                // No gene–drug rule reads the diplotype (checked in plan), so members who differ only there share
+                // a key; their own results go back into the findings in bind().
+                keyed.add(keyOnDiplotype || r.diplotype() == null ? r
+                        : new GeneResult(r.gene(), r.phenotype(), r.activityScore(), r.lookupKey(), null, r.tested()));
+            }
+        }
+        Key key = new Key(drug, population, keyed);
+        Entry entry = caching ? cache.get(key) : null;
+        if (entry != null) {
+            hits.incrementAndGet();
+        } else {
+            misses.incrementAndGet();
+            List<Object> facts = new ArrayList<>(keyed.size() + 1);
+            facts.add(new CandidatePopulation(drug, population));
+            facts.addAll(keyed);
+            SessionResult run = SessionRunner.run(pack, facts, maxFirings, budgetNanos, deadline);
+            if (run.failure() != null) {
+                return run;
+            }
+            entry = new Entry(run.results().stream().filter(i -> findingRules.contains(i.rule())).toList(),
+                    run.firedRules().stream().filter(findingRules::contains).toList());
+            if (caching && cache.size() < MAX_ENTRIES) {
+                cache.putIfAbsent(key, entry);
+            }
+        }
+        return new SessionResult(bind(entry.results(), keyed, own), entry.fired(), null);
+    }
+
+    /** The kept findings with each keyed gene result replaced by the member's own (with its diplotype). */
+    private static List<SessionResult.Inserted> bind(List<SessionResult.Inserted> kept, List<GeneResult> keyed,
+                                                     List<GeneResult> own) {
+        List<SessionResult.Inserted> bound = new ArrayList<>(kept.size());
+        for (SessionResult.Inserted i : kept) {
+            if (i.fact() instanceof GenomicFinding f) {
+                List<GeneResult> basis = new ArrayList<>(f.basis().size());
+                for (GeneResult b : f.basis()) {
+                    int at = keyed.indexOf(b);
+                    basis.add(at < 0 ? b : own.get(at));
+                }
+                bound.add(new SessionResult.Inserted(new GenomicFinding(f.drug(), f.population(), f.classification(),
+                        f.action(), basis), i.rule()));
+            } else {
+                bound.add(i);
+            }
+        }
+        return bound;
+    }
+
+    private record Key(String drug, String population, List<GeneResult> results) {
+    }
+
+    private record Entry(List<SessionResult.Inserted> results, List<String> fired) {
+    }
+
+    /** What one rule's conditions read, from its compiled patterns and the source text of their constraints. */
+    private static final class Reads {
+        int candidatePopulations;
+        int geneResults;
+        int others;
+        String drug;
+        final Set<Gene> genes = EnumSet.noneOf(Gene.class);
+        boolean anyGene;
+        boolean diplotype;
+
+        boolean genotypeFacts() {
+            return candidatePopulations > 0 || geneResults > 0;
+        }
+
+        void walk(RuleConditionElement element) {
+            if (element instanceof org.drools.base.rule.Pattern pattern) {
+                // A pattern over an accumulate or a from reads what its source reads, not its own result type.
+                if (pattern.getSource() != null) {
+                    walk(pattern.getSource());
+                    return;
+                }
+                Class<?> type = pattern.getObjectType() instanceof ClassObjectType c ? c.getClassType() : Object.class;
+                if (type == CandidatePopulation.class) {
+                    candidatePopulations++;
+                    for (Constraint c : pattern.getConstraints()) {
+                        Matcher m = DRUG_LITERAL.matcher(c.toString());
+                        if (m.find()) {
+                            drug = m.group(1);
+                        }
+                    }
+                } else if (type == GeneResult.class) {
+                    geneResults++;
+                    boolean named = false;
+                    for (Constraint c : pattern.getConstraints()) {
+                        String text = c.toString();
+                        Matcher m = GENE_CONSTANT.matcher(text);
+                        while (m.find()) {
+                            try {
+                                genes.add(Gene.valueOf(m.group(1)));
+                                named = true;
+                            } catch (IllegalArgumentException notAGene) {
+                                // Gene.values() or the like: the rule may read any gene
+                                anyGene = true;
+                            }
+                        }
+                        diplotype |= text.contains("diplotype");
+                    }
+                    anyGene |= !named;
+                } else {
+                    others++;
+                }
+                return;
+            }
+            for (RuleConditionElement nested : element.getNestedElements()) {
+                walk(nested);
+            }
+        }
+    }
+}
