@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.DemoFormulary;
 import org.precisionformulary.engine.internal.Evaluator;
+import org.precisionformulary.engine.internal.MemberIdHasher;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.json.FormularyReader;
@@ -56,6 +57,7 @@ public final class PrecisionFormulary {
     private final int maxRuleFirings;
     private final java.time.Duration evaluationBudget;
     private final boolean cacheFindings;
+    private final MemberIdHasher memberIdHasher;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
@@ -63,12 +65,13 @@ public final class PrecisionFormulary {
         this.maxRuleFirings = b.maxRuleFirings;
         this.evaluationBudget = b.evaluationBudget;
         this.cacheFindings = b.cacheFindings;
+        this.memberIdHasher = b.memberIdHasher;
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
     private Current current(RulePack pack) {
         return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
-                evaluationBudget.toNanos(), cacheFindings));
+                evaluationBudget.toNanos(), cacheFindings, memberIdHasher));
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -185,6 +188,7 @@ public final class PrecisionFormulary {
         private int maxRuleFirings = 10_000;
         private java.time.Duration evaluationBudget = java.time.Duration.ofSeconds(2);
         private boolean cacheFindings = true;
+        private MemberIdHasher memberIdHasher;
 
         private Builder() {
         }
@@ -274,6 +278,21 @@ public final class PrecisionFormulary {
          */
         public Builder cacheFindings(boolean cache) {
             this.cacheFindings = cache;
+            return this;
+        }
+
+        /**
+         * Puts a keyed hash of the member id in every decision's audit ({@code audit.memberIdHash},
+         * HMAC-SHA-256, hex), so decisions can be linked to members without carrying their ids. Without a key
+         * decisions hold no member identifier at all. Keep the key secret and the same across runs that must
+         * link up.
+         *
+         * @param key the plan's secret key, at least 16 bytes
+         * @return this builder
+         * @throws IllegalArgumentException when the key is shorter than 16 bytes
+         */
+        public Builder hashMemberIds(byte[] key) {
+            this.memberIdHasher = new MemberIdHasher(key);
             return this;
         }
 

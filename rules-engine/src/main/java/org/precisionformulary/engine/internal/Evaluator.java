@@ -65,6 +65,7 @@ public final class Evaluator {
     private final int maxFirings;
     private final long budgetNanos;
     private final FindingStage findingStage;
+    private final MemberIdHasher memberIdHasher;
     /** Formulary drugs by class, for the class alternatives each request reviews. */
     private final Map<String, List<String>> drugsByClass;
 
@@ -76,9 +77,10 @@ public final class Evaluator {
      * @param maxFirings    the firing limit per request
      * @param budgetNanos   the time budget per evaluation
      * @param cacheFindings whether gene–drug findings are kept between requests (see {@link FindingStage})
+     * @param memberIdHasher hashes member ids into the audit, or {@code null} to leave them out
      */
     public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
-                     long budgetNanos, boolean cacheFindings) {
+                     long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher) {
         this.pack = pack;
         this.formulary = formulary;
         this.cpic = cpic;
@@ -88,6 +90,7 @@ public final class Evaluator {
         this.engineVersion = engineVersion;
         this.maxFirings = maxFirings;
         this.budgetNanos = budgetNanos;
+        this.memberIdHasher = memberIdHasher;
         this.findingStage = FindingStage.plan(pack, cacheFindings);
         if (!findingStage.enabled()) {
             LOG.info("Rule pack {} {} is evaluated in one session per request: {}", pack.name(), pack.version(),
@@ -127,21 +130,21 @@ public final class Evaluator {
         errors.addAll(genotypes.errors());
         String drug = resolveDrug(request.drug());
         if (!errors.isEmpty()) {
-            return review(request.requestId(), errors, List.of(), inputSha);
+            return review(request, errors, List.of(), inputSha);
         }
         Optional<FormularyDrug> listed = formulary.find(drug);
         Map<String, List<String>> reviewed = reviewed(request, drug, listed, serviceDate);
         PhenotypeOnlyScores.Resolution resolution = phenotypeOnly.resolve(request, drug, genotypes.results(),
                 reviewed.keySet(), reviewed::get);
         if (!resolution.errors().isEmpty()) {
-            return review(request.requestId(), resolution.errors(), List.of(), inputSha);
+            return review(request, resolution.errors(), List.of(), inputSha);
         }
         genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
                 concat(genotypes.notes(), resolution.notes()));
         SessionResult found = findings(reviewed, genotypes.results());
         SessionResult result = run(drug, serviceDate, reviewed, genotypes.results(), found, request);
         if (result.failure() != null) {
-            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure: " + result.failure())),
+            return review(request, List.of(new FieldError("$", "rule pack failure: " + result.failure())),
                     result.firedRules(), inputSha);
         }
         CoverageDecision decision = assemble(request, drug, listed, genotypes, result, inputSha);
@@ -170,12 +173,12 @@ public final class Evaluator {
         }
         SessionResult baseline = run(drug, serviceDate, reviewed, untested, foundUntested, request);
         if (baseline.failure() != null) {
-            return review(request.requestId(), List.of(new FieldError("$", "rule pack failure without genotypes: "
+            return review(request, List.of(new FieldError("$", "rule pack failure without genotypes: "
                     + baseline.failure())), baseline.firedRules(), inputSha);
         }
         Integer baselineTier = chargedTier(baseline, listed);
         if (baselineTier != null && decision.tier() > baselineTier) {
-            return review(request.requestId(), List.of(new FieldError("genotypes", "GINA guard: with the genotypes "
+            return review(request, List.of(new FieldError("genotypes", "GINA guard: with the genotypes "
                     + drug + " would be charged at tier " + decision.tier() + ", without them at tier " + baselineTier
                     + "; genetic information may not raise a member's cost share")), decision.audit().firedRules(), inputSha);
         }
@@ -438,7 +441,7 @@ public final class Evaluator {
         String explanation = MemberExplanation.write(outcome, rejectCodes, drug, tier, altList, waived, !alerts.isEmpty());
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome, rejectCodes, tier,
                 shown, altList, waived, alerts, reasons, explanation, List.of(),
-                audit(inputSha, result.firedRules()));
+                audit(inputSha, result.firedRules(), request.member().id()));
     }
 
     private String concern(String rule) {
@@ -519,17 +522,27 @@ public final class Evaluator {
                 + f.classification().label() + ": " + f.recommendation();
     }
 
+    private CoverageDecision review(CoverageRequest request, List<FieldError> errors, List<String> fired, String inputSha) {
+        return review(request.requestId(), request.member().id(), errors, fired, inputSha);
+    }
+
     private CoverageDecision review(String requestId, List<FieldError> errors, List<String> fired, String inputSha) {
+        return review(requestId, null, errors, fired, inputSha);
+    }
+
+    private CoverageDecision review(String requestId, String memberId, List<FieldError> errors, List<String> fired,
+                                    String inputSha) {
         List<String> reasons = errors.stream().map(e -> "cannot decide: " + e.field() + ": " + e.message()).toList();
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, requestId, Outcome.PHARMACIST_REVIEW, List.of(),
                 null, List.of(), List.of(), List.of(), List.of(), reasons,
                 MemberExplanation.write(Outcome.PHARMACIST_REVIEW, List.of(), null, null, List.of(), List.of(), false),
-                errors, audit(inputSha, fired));
+                errors, audit(inputSha, fired, memberId));
     }
 
-    private Audit audit(String inputSha, List<String> fired) {
+    private Audit audit(String inputSha, List<String> fired, String memberId) {
         return new Audit(engineVersion, pack.version(), pack.sha256(), pack.cpicDataVersion(),
-                formulary.formularyId(), inputSha, fired, pack.overriddenRules());
+                formulary.formularyId(), inputSha, fired, pack.overriddenRules(),
+                memberIdHasher == null || memberId == null ? null : memberIdHasher.hash(memberId));
     }
 
     /**

@@ -16,16 +16,26 @@ import java.util.List;
  * @param inputSha256     SHA-256 of the request as received
  * @param firedRules      the rules that fired, in firing order
  * @param overriddenRules built-in rules the pack's local rules replaced by name; omitted when none
+ * @param memberIdHash    HMAC-SHA-256 of the member id under the plan's key, hex, when the engine was given
+ *                        a key; omitted otherwise. Decisions never carry the member id itself.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"engineVersion", "rulePackVersion", "rulePackSha256", "cpicDataVersion", "formularyId",
-        "inputSha256", "firedRules", "overriddenRules"})
+        "inputSha256", "firedRules", "overriddenRules", "memberIdHash"})
 public record Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
                     String formularyId, String inputSha256, List<String> firedRules,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenRules) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenRules,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String memberIdHash) {
     /** Copies the lists. */
     public Audit {
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
         overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);
+    }
+
+    /** An audit without a member id hash (the engine was not given a key to hash member ids with). */
+    public Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
+                 String formularyId, String inputSha256, List<String> firedRules, List<String> overriddenRules) {
+        this(engineVersion, rulePackVersion, rulePackSha256, cpicDataVersion, formularyId, inputSha256, firedRules,
+                overriddenRules, null);
     }
 }
