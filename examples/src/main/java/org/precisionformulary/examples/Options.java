@@ -5,24 +5,28 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One command's arguments: {@code --name value} (or {@code --name=value}) options from a fixed set, and
- * positionals. Anything else is a usage error raised here, before any work starts.
+ * One command's arguments: {@code --name value} (or {@code --name=value}) options from a fixed set, value-less
+ * flags such as {@code --resume} from another, and positionals. Anything else is a usage error raised here,
+ * before any work starts.
  */
 final class Options {
 
     private final String command;
     private final Map<String, String> values;
+    private final Set<String> flags;
     private final List<String> positionals;
 
-    private Options(String command, Map<String, String> values, List<String> positionals) {
+    private Options(String command, Map<String, String> values, Set<String> flags, List<String> positionals) {
         this.command = command;
         this.values = values;
+        this.flags = flags;
         this.positionals = positionals;
     }
 
@@ -37,7 +41,20 @@ final class Options {
      */
     static Options parse(String command, List<String> args, Set<String> allowed, int minPositionals,
                          int maxPositionals, String positionalName) {
+        return parse(command, args, allowed, Set.of(), minPositionals, maxPositionals, positionalName);
+    }
+
+    /**
+     * As {@link #parse(String, List, Set, int, int, String)}, with flags: options that take no value and are
+     * either given or not.
+     *
+     * @param allowedFlags the flags the command takes, e.g. {@code --resume}
+     * @throws UsageException also for a flag given a value ({@code --resume=yes}) or given twice
+     */
+    static Options parse(String command, List<String> args, Set<String> allowed, Set<String> allowedFlags,
+                         int minPositionals, int maxPositionals, String positionalName) {
         Map<String, String> values = new LinkedHashMap<>();
+        Set<String> flags = new LinkedHashSet<>();
         List<String> positionals = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
@@ -52,6 +69,15 @@ final class Options {
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (allowedFlags.contains(name)) {
+                if (eq >= 0) {
+                    throw new UsageException(command + ": " + name + " takes no value");
+                }
+                if (!flags.add(name)) {
+                    throw new UsageException(command + ": " + name + " is given twice");
+                }
+                continue;
+            }
             if (!allowed.contains(name)) {
                 throw new UsageException(command + ": unknown option " + name);
             }
@@ -77,7 +103,12 @@ final class Options {
             throw new UsageException(command + ": unexpected argument '" + positionals.get(maxPositionals) + "'"
                     + (maxPositionals == 0 ? "" : " (takes " + positionalName + ")"));
         }
-        return new Options(command, values, List.copyOf(positionals));
+        return new Options(command, values, Set.copyOf(flags), List.copyOf(positionals));
+    }
+
+    /** @return whether the flag was given */
+    boolean flag(String name) {
+        return flags.contains(name);
     }
 
     Optional<String> value(String name) {
@@ -108,6 +139,28 @@ final class Options {
         }
         throw new UsageException(command + ": " + name + " takes a whole number from " + min + " to " + max
                 + ", not '" + text.get() + "'");
+    }
+
+    /** @throws UsageException when the value is not a number in range */
+    double doubleValue(String name, double defaultValue, double min, double max) {
+        Optional<String> text = value(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            double n = Double.parseDouble(text.get().trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw new UsageException(command + ": " + name + " takes a number from " + plain(min) + " to " + plain(max)
+                + ", not '" + text.get() + "'");
+    }
+
+    private static String plain(double n) {
+        return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
     }
 
     List<String> positionals() {

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.examples;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import org.precisionformulary.model.json.ContractJson;
+import org.precisionformulary.model.json.RequestReader;
+
+/**
+ * The request ids a batch has seen, to catch a request sent twice. Ids are kept as 64-bit fingerprints in an
+ * open-addressing table of {@code long} fingerprint to {@code int} line, never as strings: at most
+ * {@value #BYTES_PER_ID} bytes per distinct id (12-byte slots, at most half full), so the
+ * {@value #DEFAULT_CAPACITY}-id cap costs at most 192 MiB (plus 96 MiB while the table grows to it). Past the
+ * cap, checking stops: ids already seen are forgotten for good, and the batch says so once.
+ *
+ * <p>Two different ids share a fingerprint with a probability of about n²/2⁶⁵ for n ids (below one in
+ * 100,000 for a million ids); the second would then be reported as a duplicate of the first.
+ */
+final class RequestIds {
+
+    /** The most distinct ids checked by default. */
+    static final int DEFAULT_CAPACITY = 1 << 23;
+    /** Memory per distinct id, at the worst load. */
+    static final int BYTES_PER_ID = 24;
+
+    private static final JsonFactory JSON = ContractJson.mapper().getFactory();
+    private static final int FIRST_SLOTS = 1 << 10;
+
+    private final int capacity;
+    private long[] fingerprints = new long[FIRST_SLOTS];
+    private int[] lines = new int[FIRST_SLOTS];
+    private int size;
+    private boolean full;
+
+    /** @param capacity the most distinct ids to check; past it, checking stops */
+    RequestIds(int capacity) {
+        if (capacity < 1 || capacity > DEFAULT_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be from 1 to " + DEFAULT_CAPACITY + ", was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * The id the engine would echo for this line: the top-level {@code requestId} string when the line is a JSON
+     * object, read with a streaming parser so that nothing but the id is kept.
+     *
+     * @return the id, or {@code null} when the line is not a JSON object, is too long for the engine or has no
+     *         non-blank string id (the engine then decides it without an id, so it cannot be a duplicate)
+     */
+    static String requestIdOf(String line) {
+        if (line.isBlank() || line.length() > RequestReader.MAX_REQUEST_CHARS) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String id = null;
+            boolean hasId = false;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("requestId".equals(name)) {
+                    // The engine reads a tree, where the last of repeated keys wins; so does this.
+                    hasId = true;
+                    id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            // A line the engine cannot parse as a whole is decided without an id.
+            return hasId && id != null && !id.isBlank() ? id : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Registers the id of an input line, or finds it registered.
+     *
+     * @param id   a request id
+     * @param line the 1-based input line it is on
+     * @return the line the id was first seen on, or 0 when it is new here or checking has stopped
+     */
+    int firstLineOf(String id, long line) {
+        if (full) {
+            return 0;
+        }
+        if (line > Integer.MAX_VALUE) {
+            full = true;
+            return 0;
+        }
+        long fingerprint = fingerprint(id);
+        int mask = fingerprints.length - 1;
+        for (int slot = (int) fingerprint & mask; ; slot = (slot + 1) & mask) {
+            long held = fingerprints[slot];
+            if (held == fingerprint) {
+                return lines[slot];
+            }
+            if (held == 0) {
+                if (size == capacity) {
+                    full = true;
+                    fingerprints = new long[0];
+                    lines = new int[0];
+                    return 0;
+                }
+                fingerprints[slot] = fingerprint;
+                lines[slot] = (int) line;
+                size++;
+                if (size * 2L > fingerprints.length) {
+                    grow();
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** @return whether checking stopped at the cap */
+    boolean full() {
+        return full;
+    }
+
+    /** @return how many distinct ids are held */
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        long[] oldFingerprints = fingerprints;
+        int[] oldLines = lines;
+        fingerprints = new long[oldFingerprints.length * 2];
+        lines = new int[oldLines.length * 2];
+        int mask = fingerprints.length - 1;
+        for (int i = 0; i < oldFingerprints.length; i++) {
+            long fingerprint = oldFingerprints[i];
+            if (fingerprint != 0) {
+                int slot = (int) fingerprint & mask;
+                while (fingerprints[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                fingerprints[slot] = fingerprint;
+                lines[slot] = oldLines[i];
+            }
+        }
+    }
+
+    /** FNV-1a over the UTF-16 units, then a 64-bit finaliser so that the low bits, which pick slots, mix well. */
+    static long fingerprint(String id) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            h ^= id.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        // 0 marks an empty slot.
+        return h == 0 ? 1 : h;
+    }
+}
