@@ -40,7 +40,28 @@ final class Engines {
             requireReadableFile(options.command(), "--formulary", file);
             builder.formulary(file);
         });
+        options.path("--member-id-key").ifPresent(file -> builder.hashMemberIds(memberIdKey(options.command(), file)));
         return builder.build();
+    }
+
+    /** The key in the file, without a trailing line break an editor may have added. */
+    private static byte[] memberIdKey(String command, Path file) {
+        requireReadableFile(command, "--member-id-key", file);
+        byte[] key;
+        try {
+            key = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new UsageException(command + ": --member-id-key " + file + " cannot be read: " + e.getMessage());
+        }
+        int length = key.length;
+        while (length > 0 && (key[length - 1] == '\n' || key[length - 1] == '\r')) {
+            length--;
+        }
+        if (length < 16) {
+            throw new UsageException(command + ": --member-id-key " + file + " holds " + length
+                    + " bytes; a key needs at least 16");
+        }
+        return java.util.Arrays.copyOf(key, length);
     }
 
     static void requireReadableFile(String command, String what, Path file) {

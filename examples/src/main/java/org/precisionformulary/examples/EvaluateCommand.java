@@ -29,7 +29,7 @@ final class EvaluateCommand {
     /** Exit 0 whatever the outcome: a {@code PHARMACIST_REVIEW} decision is still the answer. */
     static int run(List<String> args, Console console) throws IOException {
         Options options = Options.parse("evaluate", args,
-                Set.of("--formulary", "--pack", "--pharmcat", "--outside-calls"), 0, 1, "REQUEST.json");
+                Set.of("--formulary", "--pack", "--pharmcat", "--outside-calls", "--member-id-key"), 0, 1, "REQUEST.json");
         Path file = null;
         if (!options.positionals().isEmpty() && !options.positionals().get(0).equals("-")) {
             file = options.toPath("request", options.positionals().get(0));

@@ -113,4 +113,27 @@ class EvaluateCommandTest {
         assertThat(decision.path("findings").get(0).path("genes").path("CYP2D6").asText()).isEqualTo("Poor Metabolizer");
         assertThat(decision.path("rejectCodes").get(0).asText()).isEqualTo("88");
     }
+
+    @Test
+    void aMemberIdKeyPutsTheKeyedHashInTheAuditAndTheIdNowhere(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("member.key"), "0123456789abcdef-plan-key\n");
+        Cli hashed = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate", "--member-id-key", key.toString());
+        Cli again = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate", "--member-id-key", key.toString());
+
+        assertThat(hashed.exitCode()).isZero();
+        String hash = ContractJson.mapper().readTree(hashed.out()).path("audit").path("memberIdHash").asText();
+        assertThat(hash).hasSize(64).isEqualTo(ContractJson.mapper().readTree(again.out()).path("audit")
+                .path("memberIdHash").asText());
+        assertThat(hashed.out()).doesNotContain("\"M1\"");
+        assertThat(Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate").out()).doesNotContain("memberIdHash");
+    }
+
+    @Test
+    void aShortMemberIdKeyIsAUsageErrorNamingTheOption(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("member.key"), "short\n");
+        Cli cli = Cli.runWithInput(CODEINE_POOR_METABOLIZER, "evaluate", "--member-id-key", key.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--member-id-key").contains("holds 5 bytes").doesNotContain("Exception");
+    }
 }
