@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Runs the full measured set and writes every figure under benchmarks/results/ (JMH results as JSON).
+# Run from the project root on a quiet machine after: ./mvnw -q -pl benchmarks -am package -DskipTests
+#   benchmarks/run-all.sh            the full set (about 1 h 30 min; the 1,000,000-request batch included)
+#   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+JAR=benchmarks/target/benchmarks.jar
+CLI=examples/target/precision-formulary.jar
+OUT=benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+for f in "$JAR" "$CLI"; do
+  [[ -f "$f" ]] || { echo "$f is missing: ./mvnw -q -pl benchmarks -am package -DskipTests" >&2; exit 2; }
+done
+
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  JMH_RUN=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms)
+  JMH_SHOT=(-f 1 -wi 0 -i 1)
+  JMH_REBUILD=(-f 1 -wi 0 -i 1)
+  PACK_SIZES=5
+  STARTUP_RUNS=1
+  BATCH_REQUESTS=2000
+else
+  JMH_RUN=(-f 3 -wi 5 -w 2s -i 5 -r 4s)
+  JMH_SHOT=(-f 5)
+  JMH_REBUILD=(-f 3)
+  PACK_SIZES=5,20,0
+  STARTUP_RUNS=7
+  BATCH_REQUESTS=1000000
+fi
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "host: $(uname -a)"
+  echo "cpus: $(nproc)"
+  java -version 2>&1
+  git rev-parse HEAD 2>/dev/null || true
+} > "$OUT/environment.txt"
+
+jmh() {
+  local name=$1; shift
+  echo "== $name" >&2
+  java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" | tee "$OUT/$name.txt"
+}
+
+# Latency (p50/p99/p99.9) and throughput at 1 and 2 threads: engine and baseline on the standard mix.
+jmh latency 'EvaluateLatency' "${JMH_RUN[@]}"
+jmh throughput 'EvaluateThroughput' "${JMH_RUN[@]}"
+# Cost against genotypes per request and against pack size (the setup prints each pack's rules and compile time).
+jmh genotype-scaling 'GenotypeScaling' "${JMH_RUN[@]}"
+jmh pack-size-scaling 'PackSizeScaling' "${JMH_RUN[@]}" -p guidelines=$PACK_SIZES
+# Cold engine build (one shot per fork), warm KieBase build, hot reload of the full pack.
+jmh pack-build-cold 'PackBuild.coldEngineBuild' "${JMH_SHOT[@]}"
+jmh pack-build-warm 'PackBuild.(warmKieBaseBuild|hotReloadFullPack)' "${JMH_REBUILD[@]}"
+
+echo "== startup to first decision" >&2
+java -cp "$JAR" org.precisionformulary.benchmarks.StartupToFirstDecision --jar "$CLI" --runs "$STARTUP_RUNS" \
+  | tee "$OUT/startup.txt"
+
+echo "== heap held" >&2
+java -Xmx2g -cp "$JAR" org.precisionformulary.benchmarks.HeapHeld | tee "$OUT/heap.txt"
+
+echo "== batch of $BATCH_REQUESTS requests on 2 threads" >&2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+java -cp "$JAR" org.precisionformulary.benchmarks.GenerateWorkload --requests "$BATCH_REQUESTS" --seed 20261124 \
+  --out "$WORK/requests.ndjson" --formulary-out "$WORK/formulary.json" 2>&1 | tee "$OUT/generate.txt"
+if [[ -x /usr/bin/time ]]; then
+  TIME=(/usr/bin/time -v)
+else
+  TIME=()
+  echo "/usr/bin/time not found: no peak RSS in batch.txt" >&2
+fi
+start=$(date +%s.%N)
+"${TIME[@]}" java -jar "$CLI" batch --in "$WORK/requests.ndjson" --out "$WORK/decisions.ndjson" \
+  --formulary "$WORK/formulary.json" --threads 2 2> "$OUT/batch.txt"
+end=$(date +%s.%N)
+lines=$(wc -l < "$WORK/decisions.ndjson")
+awk -v s="$start" -v e="$end" -v n="$lines" \
+  'BEGIN { printf "batch: %d decisions in %.1f s = %.0f decisions/s (2 threads, JVM start included)\n", n, e - s, n / (e - s) }' \
+  | tee -a "$OUT/batch.txt"
+
+echo "results in $OUT" >&2
