@@ -3,6 +3,7 @@
 # Runs the full measured set and writes every figure under benchmarks/results/ (JMH results as JSON).
 # Run from the project root on a quiet machine after: ./mvnw -q -pl benchmarks -am package -DskipTests
 #   benchmarks/run-all.sh            the full set (about 1 h 30 min; the 1,000,000-request batch included)
+#   QUICK=1 benchmarks/run-all.sh    2 forks and shorter iterations (about 30 min; the 1,000,000-request batch included)
 #   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
 set -euo pipefail
 
@@ -22,6 +23,13 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   PACK_SIZES=5
   STARTUP_RUNS=1
   BATCH_REQUESTS=2000
+elif [[ "${QUICK:-0}" == 1 ]]; then
+  JMH_RUN=(-f 2 -wi 3 -w 2s -i 3 -r 3s)
+  JMH_SHOT=(-f 3)
+  JMH_REBUILD=(-f 2 -wi 1 -i 3)
+  PACK_SIZES=5,20,0
+  STARTUP_RUNS=5
+  BATCH_REQUESTS=1000000
 else
   JMH_RUN=(-f 3 -wi 5 -w 2s -i 5 -r 4s)
   JMH_SHOT=(-f 5)
@@ -74,7 +82,7 @@ else
   echo "/usr/bin/time not found: no peak RSS in batch.txt" >&2
 fi
 start=$(date +%s.%N)
-"${TIME[@]}" java -jar "$CLI" batch --in "$WORK/requests.ndjson" --out "$WORK/decisions.ndjson" \
+"${TIME[@]}" java ${BATCH_JAVA_OPTS:--Xmx512m} -jar "$CLI" batch --in "$WORK/requests.ndjson" --out "$WORK/decisions.ndjson" \
   --formulary "$WORK/formulary.json" --threads 2 2> "$OUT/batch.txt"
 end=$(date +%s.%N)
 lines=$(wc -l < "$WORK/decisions.ndjson")

@@ -68,6 +68,8 @@ public final class Evaluator {
     private final MemberIdHasher memberIdHasher;
     /** Formulary drugs by class, for the class alternatives each request reviews. */
     private final Map<String, List<String>> drugsByClass;
+    private final Map<String, FormularyDrug> formularyByName;
+    private final Map<String, FormularyDrug> formularyByRxnorm;
 
     /**
      * @param pack          the compiled rules
@@ -101,6 +103,21 @@ public final class Evaluator {
             byClass.computeIfAbsent(d.drugClass(), c -> new ArrayList<>()).add(d.drug());
         }
         this.drugsByClass = byClass;
+        Map<String, FormularyDrug> byName = new java.util.HashMap<>();
+        Map<String, FormularyDrug> byRxnorm = new java.util.HashMap<>();
+        for (FormularyDrug d : formulary.drugs()) {
+            byName.putIfAbsent(d.drug(), d);
+            if (d.rxnorm() != null) {
+                byRxnorm.putIfAbsent(d.rxnorm(), d);
+            }
+        }
+        this.formularyByName = byName;
+        this.formularyByRxnorm = byRxnorm;
+    }
+
+    /** {@link Formulary#find}, by hash: a formulary may list thousands of drugs and a request looks up dozens. */
+    private Optional<FormularyDrug> find(String name) {
+        return Optional.ofNullable(formularyByName.get(org.precisionformulary.model.drug.DrugRef.normalise(name)));
     }
 
     /** @return the pack this evaluator decides with */
@@ -132,7 +149,7 @@ public final class Evaluator {
         if (!errors.isEmpty()) {
             return review(request, errors, List.of(), inputSha);
         }
-        Optional<FormularyDrug> listed = formulary.find(drug);
+        Optional<FormularyDrug> listed = find(drug);
         Map<String, List<String>> reviewed = reviewed(request, drug, listed, serviceDate);
         PhenotypeOnlyScores.Resolution resolution = phenotypeOnly.resolve(request, drug, genotypes.results(),
                 reviewed.keySet(), reviewed::get);
@@ -302,7 +319,7 @@ public final class Evaluator {
         facts.add(formulary.policy());
         reviewed.forEach((r, candidatePopulations) -> {
             facts.add(new ReviewedDrug(r));
-            formulary.find(r).ifPresent(facts::add);
+            find(r).ifPresent(facts::add);
             for (String population : candidatePopulations) {
                 facts.add(new ReviewedPopulation(r, population));
             }
@@ -339,7 +356,7 @@ public final class Evaluator {
         if (ref.name() != null) {
             return ref.name();
         }
-        return formulary.findByRxnorm(ref.rxnorm()).map(FormularyDrug::drug)
+        return Optional.ofNullable(formularyByRxnorm.get(ref.rxnorm())).map(FormularyDrug::drug)
                 .or(() -> cpic.drugByRxnorm(ref.rxnorm()))
                 .orElse("rxnorm:" + ref.rxnorm());
     }

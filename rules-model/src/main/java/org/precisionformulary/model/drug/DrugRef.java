@@ -44,7 +44,24 @@ public record DrugRef(String name, String rxnorm) {
      * @return the normalised name
      */
     public static String normalise(String name) {
+        if (isNormal(name)) {
+            return name;
+        }
         return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Names are looked up on every request: most are normal already, and a scan is far cheaper than a regex. */
+    private static boolean isNormal(String name) {
+        if (name.isEmpty() || name.charAt(0) == ' ' || name.charAt(name.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 127 || c < ' ' || c == ' ' && name.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String s) {
