@@ -214,7 +214,13 @@ public final class GenotypeInterpreter {
                 unknown.add("!'" + raw + "': xN is not a valid copy number; give x2 or x≥3 (the choice changes the activity score)");
                 return null;
             }
-            int copies = Integer.parseInt(count);
+            int copies;
+            try {
+                copies = Integer.parseInt(count);
+            } catch (NumberFormatException tooLong) {
+                unknown.add("!'" + raw + "': a copy number of " + count + " is impossible");
+                return null;
+            }
             if (copies < 2) {
                 unknown.add("!'" + raw + "': a copy number is 2 or more; " + copies + " is impossible");
                 return null;
@@ -314,8 +320,13 @@ public final class GenotypeInterpreter {
             s = s.substring(s.startsWith(">=") ? 2 : 1).trim();
         }
         try {
+            // CPIC's scores are small, with at most two decimals; anything far outside that is not a score, and
+            // must not be written out digit by digit (1e9999999 would be ten million of them).
+            if (s.length() > 32) {
+                return null;
+            }
             BigDecimal value = new BigDecimal(s).stripTrailingZeros();
-            if (value.signum() < 0) {
+            if (value.signum() < 0 || value.scale() > 6 || value.precision() - value.scale() > 6) {
                 return null;
             }
             String plain = value.scale() < 1 ? value.setScale(1).toPlainString() : value.toPlainString();

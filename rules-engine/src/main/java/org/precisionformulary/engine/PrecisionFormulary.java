@@ -86,7 +86,15 @@ public final class PrecisionFormulary {
      * @return the decision; {@code PHARMACIST_REVIEW} with field errors for bad input
      */
     public CoverageDecision evaluate(String requestJson) {
-        return current.get().evaluator().evaluate(RequestReader.read(requestJson), today());
+        Evaluator evaluator = current.get().evaluator();
+        try {
+            return evaluator.evaluate(RequestReader.read(requestJson), today());
+        } catch (RuntimeException e) {
+            // Every known bad input is an error naming its field; this is the net under what is not known yet,
+            // so a caller never gets an exception, and never an approval, for what it sent.
+            LOG.warn("The engine failed on a request ({}); decided PHARMACIST_REVIEW", e.getClass().getName());
+            return evaluator.engineFailure(requestJson, e);
+        }
     }
 
     /**

@@ -563,6 +563,20 @@ public final class Evaluator {
     }
 
     /**
+     * The decision for a request the engine failed on unexpectedly: a review naming the failure, not a throw.
+     *
+     * @param requestText the request as received
+     * @param failure     what was thrown
+     * @return a {@code PHARMACIST_REVIEW} decision with an error on {@code $}
+     */
+    public CoverageDecision engineFailure(String requestText, RuntimeException failure) {
+        String text = requestText == null ? "" : requestText;
+        return review((String) null, List.of(new FieldError("$", "the engine could not decide this request ("
+                + failure.getClass().getSimpleName() + "); a pharmacist must review it")), List.of(),
+                PackFiles.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
      * @param request a request built in Java
      * @return the text its audit hash is taken over: its contract JSON
      */

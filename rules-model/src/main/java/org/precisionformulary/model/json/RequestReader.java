@@ -25,6 +25,18 @@ import org.precisionformulary.model.request.Member;
  */
 public final class RequestReader {
 
+    /**
+     * Requests are read stricter than the contract's other JSON: a key given twice is an error (which value
+     * was meant?), and decimals are kept exact so an absurd number is refused instead of rounded.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader REQUEST_READER = ContractJson.mapper()
+            .reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+    /** The most digits before or after the point a number in a request may have. */
+    private static final int MAX_NUMBER_DIGITS = 12;
+
     /** Longest request text accepted, in characters. */
     public static final int MAX_REQUEST_CHARS = 1_000_000;
 
@@ -59,7 +71,7 @@ public final class RequestReader {
         }
         JsonNode root;
         try {
-            root = ContractJson.mapper().readTree(text);
+            root = REQUEST_READER.readTree(text);
         } catch (JsonProcessingException e) {
             errors.add(new FieldError("$", "not JSON: " + e.getOriginalMessage()));
             return new ParsedRequest(null, null, errors, text);
@@ -298,7 +310,15 @@ public final class RequestReader {
                 return v.asText();
             }
             if (v.isNumber()) {
-                return v.decimalValue().toPlainString();
+                // Exact (floats are read as BigDecimal): 1e-9999999 must not pass for 0, nor 1e400 for infinity,
+                // and a number with millions of digits is not written out.
+                java.math.BigDecimal value = v.decimalValue();
+                if (value.signum() != 0 && (value.scale() > MAX_NUMBER_DIGITS
+                        || value.precision() - value.scale() > MAX_NUMBER_DIGITS)) {
+                    error(path, "the number " + v.asText() + " is out of range");
+                    return null;
+                }
+                return value.toPlainString();
             }
             error(path, "must be a string or a number");
             return null;
