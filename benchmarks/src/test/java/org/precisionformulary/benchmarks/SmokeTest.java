@@ -54,7 +54,8 @@ class SmokeTest {
                 "GenotypeScaling.engine(genotypes=1)", "GenotypeScaling.engine(genotypes=5)",
                 "GenotypeScaling.engine(genotypes=15)", "GenotypeScaling.baseline(genotypes=1)",
                 "GenotypeScaling.baseline(genotypes=5)", "GenotypeScaling.baseline(genotypes=15)",
-                "PackSizeScaling.engine(guidelines=1)",
+                "PackSizeScaling.engine(guidelines=1)", "EvaluationPath.engine(path=staged-cached)",
+                "EvaluationPath.engine(path=staged-uncached)", "EvaluationPath.engine(path=one-session)",
                 "PackBuild.coldEngineBuild", "PackBuild.warmKieBaseBuild", "PackBuild.hotReloadFullPack");
         assertThat(samples.values()).allMatch(n -> n > 0);
     }

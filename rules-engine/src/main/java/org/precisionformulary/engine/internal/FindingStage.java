@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -55,8 +54,6 @@ final class FindingStage {
     private final String disabledReason;
     private final boolean caching;
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
 
     private FindingStage(CompiledPack pack, Set<String> findingRules, Map<String, Set<Gene>> genesByDrug,
                          Set<Gene> genesForEveryDrug, boolean keyOnDiplotype, String disabledReason, boolean caching) {
@@ -119,11 +116,6 @@ final class FindingStage {
         return disabledReason;
     }
 
-    /** @return requests answered from kept findings, and those that ran the gene–drug rules */
-    long[] hitsAndMisses() {
-        return new long[] {hits.get(), misses.get()};
-    }
-
     /**
      * @param drug        a reviewed drug
      * @param population  one of its candidate populations
@@ -150,10 +142,7 @@ final class FindingStage {
         }
         Key key = new Key(drug, population, keyed);
         Entry entry = caching ? cache.get(key) : null;
-        if (entry != null) {
-            hits.incrementAndGet();
-        } else {
-            misses.incrementAndGet();
+        if (entry == null) {
             List<Object> facts = new ArrayList<>(keyed.size() + 1);
             facts.add(new CandidatePopulation(drug, population));
             facts.addAll(keyed);
