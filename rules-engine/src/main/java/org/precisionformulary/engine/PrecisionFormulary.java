@@ -310,7 +310,20 @@ public final class PrecisionFormulary {
          * @throws org.precisionformulary.content.ContentException when a CPIC data table is missing or corrupt
          */
         public PrecisionFormulary build() {
-            CpicData.builtIn();
+            // The CPIC tables and the built-in pack load independently, about a second and two seconds cold:
+            // side by side they cost the longer of the two, which is most of the time to a first decision.
+            CompletableFuture<CpicData> tables = CompletableFuture.supplyAsync(CpicData::builtIn);
+            if (rulePack == null) {
+                RulePack.builtIn();
+            }
+            try {
+                tables.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
             return new PrecisionFormulary(this);
         }
     }
