@@ -2,20 +2,14 @@
 package org.precisionformulary.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.precisionformulary.engine.internal.PackFiles;
 
 /** Writes rule-pack directories for the pack benchmarks from the built-in pack's DRL on the classpath. */
 final class PackDirectories {
@@ -86,40 +80,15 @@ final class PackDirectories {
         return (int) builtInDrl().keySet().stream().filter(p -> p.startsWith(RULES + "/cpic/")).count();
     }
 
+    /** The built-in pack's guideline and routing DRL, read as the engine reads its own files. */
     private static TreeMap<String, byte[]> builtInDrl() {
         TreeMap<String, byte[]> files = new TreeMap<>();
-        try {
-            for (String folder : List.of(RULES + "/cpic", RULES + "/routing")) {
-                Enumeration<URL> urls = PackDirectories.class.getClassLoader().getResources(folder);
-                while (urls.hasMoreElements()) {
-                    URL url = urls.nextElement();
-                    if ("jar".equals(url.getProtocol())) {
-                        JarURLConnection connection = (JarURLConnection) url.openConnection();
-                        connection.setUseCaches(false);
-                        try (JarFile jar = connection.getJarFile()) {
-                            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                                JarEntry entry = e.nextElement();
-                                if (entry.getName().startsWith(folder + "/") && entry.getName().endsWith(".drl")) {
-                                    try (InputStream in = jar.getInputStream(entry)) {
-                                        files.put(entry.getName(), in.readAllBytes());
-                                    }
-                                }
-                            }
-                        }
-                    } else {
-                        Path root = Path.of(url.toURI());
-                        try (Stream<Path> list = Files.list(root)) {
-                            for (Path p : list.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                                files.put(folder + "/" + p.getFileName(), Files.readAllBytes(p));
-                            }
-                        }
-                    }
+        for (String folder : List.of(RULES + "/cpic", RULES + "/routing")) {
+            PackFiles.readClasspathFolder(PackDirectories.class.getClassLoader(), folder).forEach((path, bytes) -> {
+                if (path.endsWith(".drl")) {
+                    files.put(path, bytes);
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in DRL", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            });
         }
         return files;
     }
