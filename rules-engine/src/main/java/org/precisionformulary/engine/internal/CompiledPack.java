@@ -40,9 +40,12 @@ import org.slf4j.LoggerFactory;
  * @param rules           rule name to rule, for metadata look-ups
  * @param overriddenRules built-in rules a local pack replaced by name, sorted; empty for other packs
  * @param files           the rule and data files the pack holds (the ones its SHA-256 covers), sorted
+ * @param models          the precompiled executable models the KieBase was built from; empty for a pack
+ *                        compiled at run time
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
-                           Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files) {
+                           Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
+                           List<Model> models) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -64,8 +67,10 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
     public static CompiledPack builtIn(ClassLoader loader) {
         long start = System.nanoTime();
         KieBase kieBase;
+        List<Model> models;
         try {
-            kieBase = KieBaseBuilder.createKieBaseFromModel(precompiledModels(loader));
+            models = precompiledModels(loader);
+            kieBase = KieBaseBuilder.createKieBaseFromModel(models);
         } catch (RuntimeException | ReflectiveOperationException | java.io.IOException e) {
             LOG.error("The built-in rule pack cannot be loaded", e);
             throw new RulePackException("the built-in rule pack cannot be loaded (" + e.getClass().getName() + ": "
@@ -75,7 +80,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()));
+                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()),
+                List.copyOf(models));
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -99,7 +105,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
-                List.copyOf(sources.keySet()));
+                List.copyOf(sources.keySet()), List.of());
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -152,7 +158,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
                 builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden),
-                List.copyOf(files.keySet()));
+                List.copyOf(files.keySet()), List.of());
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -234,6 +240,40 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             throw new IllegalStateException(MODEL_INDEX + " lists no model");
         }
         return models;
+    }
+
+    /**
+     * A KieBase holding only some of the pack's rules, built from its precompiled models: a session only pays
+     * for the network memory of the rules its base holds, so sessions that can only ever fire some rules run
+     * faster in a base of just those.
+     *
+     * @param keep the names of the rules to keep
+     * @return the smaller KieBase, or empty when the pack was compiled at run time (it has no models to build
+     *         from) or the subset is the whole pack
+     * @throws RulePackException when the models cannot be built into a KieBase
+     */
+    public java.util.Optional<KieBase> subset(java.util.Set<String> keep) {
+        if (models.isEmpty() || keep.containsAll(rules.keySet())) {
+            return java.util.Optional.empty();
+        }
+        List<Model> subset = new ArrayList<>();
+        for (Model model : models) {
+            List<org.drools.model.Rule> kept = model.getRules().stream().filter(r -> keep.contains(r.getName())).toList();
+            if (kept.isEmpty()) {
+                continue;
+            }
+            org.drools.model.impl.ModelImpl copy = new org.drools.model.impl.ModelImpl(model.getName())
+                    .withRules(new ArrayList<>(kept))
+                    .withGlobals(new ArrayList<>(model.getGlobals()))
+                    .withQueries(new ArrayList<>(model.getQueries()));
+            model.getTypeMetaDatas().forEach(copy::addTypeMetaData);
+            subset.add(copy);
+        }
+        try {
+            return java.util.Optional.of(KieBaseBuilder.createKieBaseFromModel(subset));
+        } catch (RuntimeException e) {
+            throw new RulePackException("part of rule pack " + name + " cannot be built: " + e.getMessage(), List.of(), e);
+        }
     }
 
     private static RulePackProblem problem(Message m) {

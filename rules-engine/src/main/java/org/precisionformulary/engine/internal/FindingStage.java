@@ -15,6 +15,7 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.base.ClassObjectType;
+import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.precisionformulary.model.fact.CandidatePopulation;
@@ -45,7 +46,8 @@ final class FindingStage {
     private static final Pattern DRUG_LITERAL = Pattern.compile("\\bdrug\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern GENE_CONSTANT = Pattern.compile("\\bGene\\.([A-Z0-9_]+)\\b");
 
-    private final CompiledPack pack;
+    private final KieBase findingBase;
+    private final KieBase routingBase;
     private final Set<String> findingRules;
     private final Map<String, Set<Gene>> genesByDrug;
     /** Genes read by a gene–drug rule that names no drug: every drug's key includes them. */
@@ -55,9 +57,11 @@ final class FindingStage {
     private final boolean caching;
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 
-    private FindingStage(CompiledPack pack, Set<String> findingRules, Map<String, Set<Gene>> genesByDrug,
-                         Set<Gene> genesForEveryDrug, boolean keyOnDiplotype, String disabledReason, boolean caching) {
-        this.pack = pack;
+    private FindingStage(KieBase findingBase, KieBase routingBase, Set<String> findingRules,
+                         Map<String, Set<Gene>> genesByDrug, Set<Gene> genesForEveryDrug, boolean keyOnDiplotype,
+                         String disabledReason, boolean caching) {
+        this.findingBase = findingBase;
+        this.routingBase = routingBase;
         this.findingRules = findingRules;
         this.genesByDrug = genesByDrug;
         this.genesForEveryDrug = genesForEveryDrug;
@@ -102,8 +106,24 @@ final class FindingStage {
                 }
             }
         }
-        return new FindingStage(pack, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug, keyOnDiplotype,
-                disabled, caching);
+        KieBase findingBase = pack.kieBase();
+        KieBase routingBase = pack.kieBase();
+        if (disabled == null) {
+            // A routing session holds no gene result or candidate population, so no gene–drug rule can fire in
+            // it (and a finding session keeps only what gene–drug rules conclude): each runs in a KieBase of its
+            // own rules, where a new session sets up the network memory of a few rules instead of thousands.
+            Set<String> routingRules = new HashSet<>(pack.rules().keySet());
+            routingRules.removeAll(findingRules);
+            findingBase = pack.subset(findingRules).orElse(findingBase);
+            routingBase = pack.subset(routingRules).orElse(routingBase);
+        }
+        return new FindingStage(findingBase, routingBase, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug,
+                keyOnDiplotype, disabled, caching);
+    }
+
+    /** @return the KieBase routing sessions run in: the pack's rules other than its gene–drug rules */
+    KieBase routingBase() {
+        return routingBase;
     }
 
     /** @return whether decisions go through this stage; otherwise one session per request decides */
@@ -146,7 +166,7 @@ final class FindingStage {
             List<Object> facts = new ArrayList<>(keyed.size() + 1);
             facts.add(new CandidatePopulation(drug, population));
             facts.addAll(keyed);
-            SessionResult run = SessionRunner.run(pack, facts, maxFirings, budgetNanos, deadline);
+            SessionResult run = SessionRunner.run(findingBase, facts, maxFirings, budgetNanos, deadline);
             if (run.failure() != null) {
                 return run;
             }

@@ -37,11 +37,11 @@ public final class SessionRunner {
      * @return what the rules produced; a rule failure is reported in the result, never thrown
      */
     public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos) {
-        return run(pack, facts, maxFirings, budgetNanos, System.nanoTime() + budgetNanos);
+        return run(pack.kieBase(), facts, maxFirings, budgetNanos, System.nanoTime() + budgetNanos);
     }
 
     /**
-     * @param pack        the compiled pack
+     * @param kieBase     the pack's KieBase, or the part of it the session needs
      * @param facts       the request's facts, inserted in this order
      * @param maxFirings  the most rule firings allowed in this session
      * @param budgetNanos the evaluation's whole budget, for the message when it is spent
@@ -49,9 +49,10 @@ public final class SessionRunner {
      *                    session one evaluation runs
      * @return what the rules produced; a rule failure is reported in the result, never thrown
      */
-    static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos, long deadline) {
+    static SessionResult run(org.kie.api.KieBase kieBase, Collection<?> facts, int maxFirings, long budgetNanos,
+                             long deadline) {
         boolean[] overBudget = {false};
-        KieSession session = pack.kieBase().newKieSession();
+        KieSession session = kieBase.newKieSession();
         Map<Object, String> inserted = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
         List<String> fired = new ArrayList<>();
