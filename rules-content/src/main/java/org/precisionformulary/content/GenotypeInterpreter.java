@@ -34,8 +34,17 @@ public final class GenotypeInterpreter {
     private static final Pattern SUB_ALLELE = Pattern.compile("^(\\*[0-9]+)\\.[0-9]+$");
     private static final Pattern HLA_ALLELE = Pattern.compile("^(?:HLA-)?(?:[AB])?\\*?([0-9]{2,3}):([0-9]{2,3})(?::[0-9]{2,3})*[A-Z]?$");
 
+    /** Calls remembered at most; past it entries are still interpreted, just not remembered. */
+    static final int MAX_REMEMBERED = 50_000;
+
     private final CpicData data;
     private final Map<Gene, Set<String>> hlaAllelesOfInterest = new EnumMap<>(Gene.class);
+    /**
+     * What each distinct entry was read as. An entry's reading depends on nothing but its text and the CPIC
+     * tables, which an interpreter never sees change, and members share a few common calls per gene: parsing
+     * and looking up {@code *1/*4} once is enough.
+     */
+    private final Map<CallKey, Call> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param data the CPIC tables to interpret with */
     public GenotypeInterpreter(CpicData data) {
@@ -63,15 +72,14 @@ public final class GenotypeInterpreter {
         for (int i = 0; i < entries.size(); i++) {
             GenotypeInput entry = entries.get(i);
             String path = "genotypes[" + i + "]";
-            List<GeneResult> interpreted;
-            try {
-                interpreted = interpretOne(entry, notes);
-            } catch (Rejected e) {
-                errors.add(new FieldError(path + "." + e.field, e.getMessage()));
-                tested.add(entry.gene());
+            Call call = call(entry);
+            tested.add(entry.gene());
+            notes.addAll(call.notes());
+            if (call.rejectedField() != null) {
+                errors.add(new FieldError(path + "." + call.rejectedField(), call.rejection()));
                 continue;
             }
-            tested.add(entry.gene());
+            List<GeneResult> interpreted = call.results();
             for (GeneResult result : interpreted) {
                 // HLA results are per allele; every other gene has one result.
                 String slot = result.gene().kind() == Gene.Kind.ALLELE_POSITIVITY && result.lookupKey() != null
@@ -100,6 +108,33 @@ public final class GenotypeInterpreter {
             }
         }
         return new GenotypeInterpretation(all, errors, notes);
+    }
+
+    private Call call(GenotypeInput entry) {
+        CallKey key = new CallKey(entry.gene(), entry.diplotype(), entry.phenotype(), entry.activityScore(),
+                entry.allele(), entry.result());
+        Call call = remembered.get(key);
+        if (call == null) {
+            List<String> notes = new ArrayList<>(0);
+            try {
+                call = new Call(List.copyOf(interpretOne(entry, notes)), List.copyOf(notes), null, null);
+            } catch (Rejected e) {
+                call = new Call(List.of(), List.copyOf(notes), e.field, e.getMessage());
+            }
+            if (remembered.size() < MAX_REMEMBERED) {
+                remembered.putIfAbsent(key, call);
+            }
+        }
+        return call;
+    }
+
+    /** What an entry's reading depends on: everything in it but where and when it was reported. */
+    private record CallKey(Gene gene, String diplotype, String phenotype, String activityScore, String allele,
+                           AlleleResult result) {
+    }
+
+    /** One entry's reading: its results and notes, or the field it was rejected on and why. */
+    private record Call(List<GeneResult> results, List<String> notes, String rejectedField, String rejection) {
     }
 
     private static boolean agrees(GeneResult a, GeneResult b) {
