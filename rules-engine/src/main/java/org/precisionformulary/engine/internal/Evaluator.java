@@ -55,6 +55,9 @@ public final class Evaluator {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Evaluator.class);
 
+    /** The lowest cost-share tier a formulary drug or a waiver may carry. */
+    private static final int LOWEST_TIER = 1;
+
     private final CompiledPack pack;
     private final Formulary formulary;
     private final CpicData cpic;
@@ -175,7 +178,10 @@ public final class Evaluator {
     private CoverageDecision ginaGuard(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
                                        LocalDate serviceDate, Map<String, List<String>> reviewed,
                                        SessionResult found, CoverageDecision decision, String inputSha) {
-        if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())) {
+        if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())
+                || decision.tier() <= LOWEST_TIER) {
+            // Nothing charges below the lowest tier (formulary tiers and waiver tiers are both validated), so
+            // without the genotypes the member could not pay less than a lowest-tier decision.
             return decision;
         }
         List<GeneResult> untested = new ArrayList<>();
@@ -293,13 +299,13 @@ public final class Evaluator {
                 }
             });
             facts.addAll(geneResults);
-            return SessionRunner.run(pack, facts, maxFirings, budgetNanos, deadline);
+            return SessionRunner.run(pack.kieBase(), facts, maxFirings, budgetNanos, deadline);
         }
         if (found.failure() != null) {
             return found;
         }
         facts.addAll(facts(found));
-        SessionResult routed = SessionRunner.run(pack, facts, maxFirings - found.firedRules().size(), budgetNanos,
+        SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts, maxFirings - found.firedRules().size(), budgetNanos,
                 deadline);
         List<String> fired = new ArrayList<>(found.firedRules());
         fired.addAll(routed.firedRules());
