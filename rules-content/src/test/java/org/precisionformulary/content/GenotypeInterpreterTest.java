@@ -122,4 +122,23 @@ class GenotypeInterpreterTest {
                     assertThat(r.tested()).isFalse();
                 });
     }
+
+    @Test
+    void anEntryReadAgainGivesTheSameResultErrorAndNotesWhereverItStands() {
+        GenotypeInput diplotype = new GenotypeInput(Gene.CYP2D6, "*1/*4", null, null, null, null, null, null);
+        GenotypeInput phenotypeOnly = new GenotypeInput(Gene.CYP2C9, null, "Intermediate Metabolizer", null, null, null,
+                null, null);
+        GenotypeInput unknown = new GenotypeInput(Gene.CYP2C19, "*1/*999", null, null, null, null, null, null);
+        GenotypeInterpretation first = interpreter.interpret(List.of(diplotype, phenotypeOnly, unknown));
+        GenotypeInterpretation again = interpreter.interpret(List.of(diplotype, phenotypeOnly, unknown));
+        assertThat(again).isEqualTo(first);
+        assertThat(first.notes()).anyMatch(n -> n.contains("CYP2C9 was reported as a phenotype only"));
+        assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("genotypes[2].diplotype"));
+
+        // A remembered rejection is reported at the entry's new place, and a remembered result is still its own.
+        GenotypeInterpretation moved = interpreter.interpret(List.of(unknown, diplotype));
+        assertThat(moved.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("genotypes[0].diplotype"));
+        assertThat(moved.results()).filteredOn(r -> r.gene() == Gene.CYP2D6).singleElement()
+                .satisfies(r -> assertThat(r.lookupKey()).isEqualTo("1.0"));
+    }
 }
