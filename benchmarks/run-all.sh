@@ -56,6 +56,8 @@ jmh() {
 # Latency (p50/p99/p99.9) and throughput at 1 and 2 threads: engine and baseline on the standard mix.
 jmh latency 'EvaluateLatency' "${JMH_RUN[@]}"
 jmh throughput 'EvaluateThroughput' "${JMH_RUN[@]}"
+# One session per request, two stages without and with kept findings (why the engine is built as it is).
+jmh evaluation-path 'EvaluationPath' "${JMH_RUN[@]}"
 # Cost against genotypes per request and against pack size (the setup prints each pack's rules and compile time).
 jmh genotype-scaling 'GenotypeScaling' "${JMH_RUN[@]}"
 jmh pack-size-scaling 'PackSizeScaling' "${JMH_RUN[@]}" -p guidelines=$PACK_SIZES
