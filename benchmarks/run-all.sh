@@ -3,7 +3,7 @@
 # Runs the full measured set and writes every figure under benchmarks/results/ (JMH results as JSON).
 # Run from the project root on a quiet machine after: ./mvnw -q -pl benchmarks -am package -DskipTests
 #   benchmarks/run-all.sh            the full set (about 1 h 30 min; the 1,000,000-request batch included)
-#   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 40 min; the 1,000,000-request batch included)
+#   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 60 min; the 1,000,000-request batch included)
 #   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
 set -euo pipefail
 
