@@ -7,11 +7,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.Model;
+import org.drools.model.impl.ModelImpl;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -252,9 +255,9 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      *         from) or the subset is the whole pack
      * @throws RulePackException when the models cannot be built into a KieBase
      */
-    public java.util.Optional<KieBase> subset(java.util.Set<String> keep) {
+    public Optional<KieBase> subset(Set<String> keep) {
         if (models.isEmpty() || keep.containsAll(rules.keySet())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Model> subset = new ArrayList<>();
         for (Model model : models) {
@@ -262,7 +265,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             if (kept.isEmpty()) {
                 continue;
             }
-            org.drools.model.impl.ModelImpl copy = new org.drools.model.impl.ModelImpl(model.getName())
+            ModelImpl copy = new ModelImpl(model.getName())
                     .withRules(new ArrayList<>(kept))
                     .withGlobals(new ArrayList<>(model.getGlobals()))
                     .withQueries(new ArrayList<>(model.getQueries()));
@@ -270,7 +273,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             subset.add(copy);
         }
         try {
-            return java.util.Optional.of(KieBaseBuilder.createKieBaseFromModel(subset));
+            return Optional.of(KieBaseBuilder.createKieBaseFromModel(subset));
         } catch (RuntimeException e) {
             throw new RulePackException("part of rule pack " + name + " cannot be built: " + e.getMessage(), List.of(), e);
         }

@@ -305,8 +305,8 @@ public final class Evaluator {
             return found;
         }
         facts.addAll(facts(found));
-        SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts, maxFirings - found.firedRules().size(), budgetNanos,
-                deadline);
+        SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
+                maxFirings - found.firedRules().size(), budgetNanos, deadline);
         List<String> fired = new ArrayList<>(found.firedRules());
         fired.addAll(routed.firedRules());
         if (routed.failure() != null) {

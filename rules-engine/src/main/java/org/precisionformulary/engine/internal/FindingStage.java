@@ -41,7 +41,6 @@ final class FindingStage {
     /** Keys kept at most; beyond it findings are still computed, just not kept (members rarely vary that much). */
     static final int MAX_ENTRIES = 100_000;
 
-
     private final KieBase findingBase;
     private final KieBase routingBase;
     private final Set<String> findingRules;
