@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.precisionformulary.engine.internal.CompiledPack;
 import org.precisionformulary.engine.internal.PackFiles;
+import org.precisionformulary.engine.internal.RuleAllowlist;
 
 /**
  * A compiled, validated rule pack: the built-in CPIC and routing pack, or a directory of DRL files.
@@ -50,15 +51,37 @@ public final class RulePack {
      * pack is laid over the built-in pack: its rules are added, and a rule named like a built-in rule
      * replaces it (every decision's audit lists the replaced rules).
      *
+     * <p>Before it is compiled the pack is checked as {@link #validate} checks it, and refused on any problem:
+     * its rules may use only the fact model and the value types of the rule allowlist
+     * ({@code docs/authoring.md}), never the JVM, files, the network, threads, reflection or the clock.
+     *
      * @param directory the pack's root directory
      * @return the compiled pack
-     * @throws RulePackException with every compiler message (file and line) when it does not compile
+     * @throws RulePackException with every problem (file and line) when the pack fails the checks or does not
+     *                           compile
      */
     public static RulePack fromDirectory(Path directory) {
+        return fromDirectory(directory, List.of());
+    }
+
+    /**
+     * {@link #fromDirectory(Path)}, with the host's own helper classes allowed in the pack's rules. Only the
+     * code that loads a pack can widen what its rules may use; a pack's files never can. Every decision's
+     * audit lists the classes allowed ({@code audit.allowedInRules}).
+     *
+     * @param directory      the pack's root directory
+     * @param allowedInRules public classes of the host whose public members the rules may use
+     * @return the compiled pack
+     * @throws RulePackException        with every problem when the pack fails the checks or does not compile
+     * @throws IllegalArgumentException when a class may not be allowed in rules (not public, or one that
+     *                                  reaches the JVM, threads, reflection, files or the network)
+     */
+    public static RulePack fromDirectory(Path directory, java.util.Collection<Class<?>> allowedInRules) {
+        RuleAllowlist allowlist = RuleAllowlist.DEFAULT.widenedBy(allowedInRules);
         if (!Files.isDirectory(directory)) {
             throw new RulePackException(directory + " is not a directory", List.of());
         }
-        return of(PackFiles.readDirectory(directory), directory.toString());
+        return of(PackFiles.readDirectory(directory), directory.toString(), allowlist);
     }
 
     /**
@@ -66,45 +89,83 @@ public final class RulePack {
      *
      * @param jar the archive
      * @return the compiled pack
-     * @throws RulePackException with every compiler message when it does not compile
+     * @throws RulePackException with every problem when the pack fails the checks or does not compile
      * @throws java.io.UncheckedIOException when the archive cannot be read
      */
     public static RulePack fromJar(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            throw new RulePackException(jar + " is not a file", List.of());
-        }
-        return of(PackFiles.readJar(jar), jar.toString());
-    }
-
-    private static RulePack of(java.util.TreeMap<String, byte[]> files, String origin) {
-        if (extendsBuiltIn(files)) {
-            return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, origin));
-        }
-        return new RulePack(CompiledPack.compile(files, origin, true));
+        return fromJar(jar, List.of());
     }
 
     /**
-     * Checks a pack directory the way {@code validate} does: compiles it, then lints it (compliance, rule
-     * metadata, unique names, explained ordering). Never throws for a bad pack; every problem is returned.
+     * {@link #fromJar(Path)}, with the host's own helper classes allowed in the pack's rules (see
+     * {@link #fromDirectory(Path, java.util.Collection)}).
+     *
+     * @param jar            the archive
+     * @param allowedInRules public classes of the host whose public members the rules may use
+     * @return the compiled pack
+     * @throws RulePackException            with every problem when the pack fails the checks or does not compile
+     * @throws IllegalArgumentException     when a class may not be allowed in rules
+     * @throws java.io.UncheckedIOException when the archive cannot be read
+     */
+    public static RulePack fromJar(Path jar, java.util.Collection<Class<?>> allowedInRules) {
+        RuleAllowlist allowlist = RuleAllowlist.DEFAULT.widenedBy(allowedInRules);
+        if (!Files.isRegularFile(jar)) {
+            throw new RulePackException(jar + " is not a file", List.of());
+        }
+        return of(PackFiles.readJar(jar), jar.toString(), allowlist);
+    }
+
+    private static RulePack of(java.util.TreeMap<String, byte[]> files, String origin, RuleAllowlist allowlist) {
+        if (extendsBuiltIn(files)) {
+            return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, origin, allowlist));
+        }
+        return new RulePack(CompiledPack.compile(files, origin, allowlist));
+    }
+
+    /**
+     * Checks a pack directory the way {@code validate} does, and exactly as loading it checks it: the
+     * containment check (the rule allowlist), the compliance and authoring lint (GINA, clock,
+     * {@code monitoringGroup}, rule metadata, unique names, explained ordering), then the compiler. Never
+     * throws for a bad pack; every problem is returned. A pack this finds no problem in loads; a pack it finds
+     * a problem in is refused at load.
      *
      * @param directory the pack's root directory
      * @return every problem with file and line; empty when the pack is fit to load
      * @throws java.io.UncheckedIOException when the directory cannot be read
      */
     public static java.util.List<RulePackProblem> validate(Path directory) {
+        return validate(directory, List.of());
+    }
+
+    /**
+     * {@link #validate(Path)} with the host's helper classes allowed, as the host will load the pack.
+     *
+     * @param directory      the pack's root directory
+     * @param allowedInRules public classes of the host whose public members the rules may use
+     * @return every problem with file and line; empty when the pack is fit to load
+     * @throws IllegalArgumentException     when a class may not be allowed in rules
+     * @throws java.io.UncheckedIOException when the directory cannot be read
+     */
+    public static java.util.List<RulePackProblem> validate(Path directory, java.util.Collection<Class<?>> allowedInRules) {
+        RuleAllowlist allowlist = RuleAllowlist.DEFAULT.widenedBy(allowedInRules);
         java.util.List<RulePackProblem> problems = new java.util.ArrayList<>();
         if (!Files.isDirectory(directory)) {
             problems.add(new RulePackProblem(directory.toString(), 0, "not a directory"));
             return problems;
         }
         var files = PackFiles.readDirectory(directory);
-        problems.addAll(org.precisionformulary.engine.internal.PackLint.lint(files));
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+            problems.add(new RulePackProblem(directory.toString(), 0, "holds no .drl file: a pack without rules"
+                    + " decides nothing"));
+            return problems;
+        }
+        problems.addAll(CompiledPack.check(files, allowlist));
         // Drools reports nothing else once a file fails to parse: set such files aside and compile the rest
         // again, so one pass shows every file's problems.
         var remaining = new java.util.TreeMap<>(files);
         while (remaining.keySet().stream().anyMatch(f -> f.endsWith(".drl"))) {
             try {
-                CompiledPack.compile(remaining, directory.toString(), false);
+                CompiledPack.compile(remaining, directory.toString(), null);
                 break;
             } catch (RulePackException e) {
                 if (e.problems().isEmpty()) {
@@ -172,6 +233,14 @@ public final class RulePack {
     /** @return the CPIC data version the pack was made from */
     public String cpicDataVersion() {
         return compiled.cpicDataVersion();
+    }
+
+    /**
+     * @return the host's helper classes this pack's rules were allowed to use, by name, sorted; empty when
+     *         the pack was held to the default rule allowlist
+     */
+    public List<String> allowedInRules() {
+        return compiled.allowedInRules();
     }
 
     /** @return the names of every rule in the pack */

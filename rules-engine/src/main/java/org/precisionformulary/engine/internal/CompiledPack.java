@@ -45,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * @param files           the rule and data files the pack holds (the ones its SHA-256 covers), sorted
  * @param models          the precompiled executable models the KieBase was built from; empty for a pack
  *                        compiled at run time
+ * @param allowedInRules  the host's helper classes the pack's rules were allowed to use, by name; empty when
+ *                        the pack was held to the default allowlist
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
                            Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
-                           List<Model> models) {
+                           List<Model> models, List<String> allowedInRules) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -84,7 +86,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()),
-                List.copyOf(models));
+                List.copyOf(models), List.of());
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -96,19 +98,21 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      * @param files  path (relative to the pack root, e.g. {@code local/my-rule.drl}) to content; non-DRL files
      *               are hashed but not compiled; {@code pack.properties} is read as the manifest
      * @param origin     where the files come from, for messages
-     * @param compliance whether to refuse the pack on a compliance problem before compiling it
+     * @param allowlist  what the pack's rules may use, or {@code null} to compile without checking the pack
+     *                   first ({@code validate} reports the checks' problems beside the compiler's)
      * @return the pack
-     * @throws RulePackException with every compiler message when the pack does not compile
+     * @throws RulePackException with every problem (file and line) when the pack fails the checks or does not
+     *                           compile
      */
-    public static CompiledPack compile(TreeMap<String, byte[]> files, String origin, boolean compliance) {
+    public static CompiledPack compile(TreeMap<String, byte[]> files, String origin, RuleAllowlist allowlist) {
         long start = System.nanoTime();
-        KieBase kieBase = compileKieBase(files, origin, compliance);
+        KieBase kieBase = compileKieBase(files, origin, allowlist);
         Properties manifest = manifest(files.get("pack.properties"));
         TreeMap<String, byte[]> sources = PackFiles.sources(files);
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
-                List.copyOf(sources.keySet()), List.of());
+                List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -121,13 +125,15 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      *
      * @param loader the class loader holding rules-content
      * @param local  the local pack's files, relative to its root
-     * @param origin where they come from, for messages
+     * @param origin    where they come from, for messages
+     * @param allowlist what the local rules may use
      * @return the layered pack
-     * @throws RulePackException when the local pack breaks the compliance rules or does not compile
+     * @throws RulePackException when the local pack fails the checks or does not compile
      */
-    public static CompiledPack layered(ClassLoader loader, TreeMap<String, byte[]> local, String origin) {
+    public static CompiledPack layered(ClassLoader loader, TreeMap<String, byte[]> local, String origin,
+                                       RuleAllowlist allowlist) {
         long start = System.nanoTime();
-        KieBase localBase = compileKieBase(local, origin, true);
+        KieBase localBase = compileKieBase(local, origin, allowlist);
         InternalKnowledgeBase base;
         try {
             base = KieBaseBuilder.createKieBaseFromModel(precompiledModels(loader));
@@ -161,13 +167,33 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
                 builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden),
-                List.copyOf(files.keySet()), List.of());
+                List.copyOf(files.keySet()), List.of(), allowedNames(allowlist));
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
         return pack;
     }
 
-    private static KieBase compileKieBase(TreeMap<String, byte[]> files, String origin, boolean compliance) {
+    /**
+     * Every check a pack must pass before it is compiled, the same for {@code validate} and for every load:
+     * the compliance and authoring lint ({@link PackLint#lint}) and the containment check
+     * ({@link RuleContainment}).
+     *
+     * @param files     the pack's files, relative to its root
+     * @param allowlist what the pack's rules may use
+     * @return every problem, with file and line, sorted; empty when the pack may be compiled
+     */
+    public static List<RulePackProblem> check(Map<String, byte[]> files, RuleAllowlist allowlist) {
+        java.util.Set<RulePackProblem> problems = new java.util.LinkedHashSet<>(PackLint.lint(files));
+        problems.addAll(RuleContainment.check(files, allowlist));
+        return problems.stream().sorted(java.util.Comparator.comparing(RulePackProblem::file)
+                .thenComparingInt(RulePackProblem::line)).toList();
+    }
+
+    private static List<String> allowedNames(RuleAllowlist allowlist) {
+        return allowlist == null ? List.of() : allowlist.hostAllowedNames();
+    }
+
+    private static KieBase compileKieBase(TreeMap<String, byte[]> files, String origin, RuleAllowlist allowlist) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.precisionformulary.runtime",
@@ -183,9 +209,10 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         if (drlCount == 0) {
             throw new RulePackException(origin + " holds no .drl file", List.of());
         }
-        List<RulePackProblem> violations = compliance ? PackLint.check(files) : List.of();
+        List<RulePackProblem> violations = allowlist == null ? List.of() : check(files, allowlist);
         if (!violations.isEmpty()) {
-            throw new RulePackException(origin + " breaks the pack's compliance rules", violations);
+            throw new RulePackException(origin + " is refused: " + violations.size() + " problem"
+                    + (violations.size() == 1 ? "" : "s") + " found before compiling it", violations);
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {

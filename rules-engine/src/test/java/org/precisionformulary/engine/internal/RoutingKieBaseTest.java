@@ -47,7 +47,7 @@ class RoutingKieBaseTest {
                     insert( new Rejection( "70", $drug + " is not covered here" ) );
                 end
                 """.getBytes(StandardCharsets.UTF_8));
-        CompiledPack pack = CompiledPack.compile(files, "test", false);
+        CompiledPack pack = CompiledPack.compile(files, "test", null);
 
         assertThat(pack.models()).isEmpty();
         assertThat(pack.subset(Set.of("reject everything"))).isEmpty();
