@@ -461,7 +461,8 @@ final class BatchCommand {
         CoverageDecision review = decide(formulary, "");
         Audit a = review.audit();
         Audit audit = a == null ? null : new Audit(a.engineVersion(), a.rulePackVersion(), a.rulePackSha256(),
-                a.cpicDataVersion(), a.formularyId(), sha256(job.request()), List.of(), a.overriddenRules());
+                a.cpicDataVersion(), a.formularyId(), sha256(job.request()), List.of(), a.overriddenRules(), null,
+                a.allowedInRules());
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, job.requestId(), Outcome.PHARMACIST_REVIEW,
                 List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of("cannot decide: requestId: " + message),
                 review.memberExplanation(), List.of(new FieldError("requestId", message)), audit);

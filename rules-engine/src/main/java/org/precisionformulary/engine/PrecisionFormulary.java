@@ -58,6 +58,8 @@ public final class PrecisionFormulary {
     private final java.time.Duration evaluationBudget;
     private final boolean cacheFindings;
     private final MemberIdHasher memberIdHasher;
+    /** The host's helper classes packs loaded by this engine may use in their rules. */
+    private final java.util.List<Class<?>> allowedInRules;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
@@ -66,6 +68,7 @@ public final class PrecisionFormulary {
         this.evaluationBudget = b.evaluationBudget;
         this.cacheFindings = b.cacheFindings;
         this.memberIdHasher = b.memberIdHasher;
+        this.allowedInRules = java.util.List.copyOf(b.allowedInRules);
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
@@ -147,8 +150,10 @@ public final class PrecisionFormulary {
 
     /**
      * Compiles a pack directory on a background thread while this engine keeps serving, then swaps to it.
-     * A pack that does not compile or breaks the compliance checks is refused: the old pack keeps serving
-     * and the future completes exceptionally with the {@link RulePackException} saying why.
+     * The pack is checked as {@link RulePack#fromDirectory(Path, java.util.Collection)} checks it, with the
+     * helper classes this engine was built to allow ({@link Builder#allowInRules}). A pack that fails the
+     * checks or does not compile is refused: the old pack keeps serving and the future completes
+     * exceptionally with the {@link RulePackException} saying why.
      *
      * @param directory the new pack's directory
      * @return completes with the pack now serving
@@ -157,7 +162,7 @@ public final class PrecisionFormulary {
     public CompletableFuture<RulePack> reloadInBackground(Path directory) {
         Objects.requireNonNull(directory, "directory");
         return CompletableFuture.supplyAsync(() -> {
-            RulePack pack = RulePack.fromDirectory(directory);
+            RulePack pack = RulePack.fromDirectory(directory, allowedInRules);
             reload(pack);
             return pack;
         }).whenComplete((pack, failure) -> {
@@ -191,6 +196,8 @@ public final class PrecisionFormulary {
     /** Configures and builds a {@link PrecisionFormulary}; everything is compiled and checked in {@link #build()}. */
     public static final class Builder {
         private RulePack rulePack;
+        private Path rulePackDirectory;
+        private final java.util.List<Class<?>> allowedInRules = new java.util.ArrayList<>();
         private Formulary formulary;
         private Clock clock = Clock.systemUTC();
         private int maxRuleFirings = 10_000;
@@ -208,16 +215,37 @@ public final class PrecisionFormulary {
          */
         public Builder rulePack(RulePack pack) {
             this.rulePack = Objects.requireNonNull(pack, "pack");
+            this.rulePackDirectory = null;
             return this;
         }
 
         /**
-         * @param directory a directory of DRL files, compiled now
+         * @param directory a directory of DRL files, checked and compiled by {@link #build()} with the helper
+         *                  classes allowed by {@link #allowInRules}
          * @return this builder
-         * @throws RulePackException with every compiler message when the pack does not compile
+         * @throws NullPointerException when the directory is {@code null}
          */
         public Builder rulePack(Path directory) {
-            return rulePack(RulePack.fromDirectory(directory));
+            this.rulePackDirectory = Objects.requireNonNull(directory, "directory");
+            this.rulePack = null;
+            return this;
+        }
+
+        /**
+         * Lets the rules of packs this engine loads use the host's own helper classes (their public members),
+         * beyond the rule allowlist of {@code docs/authoring.md}. Only the host can widen the list; a pack's
+         * files never can. Every decision's audit lists the classes allowed ({@code audit.allowedInRules}).
+         *
+         * @param helpers public classes of the host
+         * @return this builder
+         * @throws IllegalArgumentException when a class may not be allowed in rules: not public, or one that
+         *                                  reaches the JVM, threads, reflection, files or the network
+         */
+        public Builder allowInRules(Class<?>... helpers) {
+            java.util.List<Class<?>> list = java.util.List.of(helpers);
+            org.precisionformulary.engine.internal.RuleAllowlist.DEFAULT.widenedBy(list);
+            list.stream().filter(h -> !allowedInRules.contains(h)).forEach(allowedInRules::add);
+            return this;
         }
 
         /**
@@ -306,13 +334,18 @@ public final class PrecisionFormulary {
 
         /**
          * @return the engine, ready to evaluate
-         * @throws RulePackException when the built-in pack cannot be loaded
+         * @throws RulePackException when the pack directory given fails the pack checks or does not compile, or
+         *                           when the built-in pack cannot be loaded
          * @throws org.precisionformulary.content.ContentException when a CPIC data table is missing or corrupt
          */
         public PrecisionFormulary build() {
             // The CPIC tables and the built-in pack load independently, about a second and two seconds cold:
             // side by side they cost the longer of the two, which is most of the time to a first decision.
             CompletableFuture<CpicData> tables = CompletableFuture.supplyAsync(CpicData::builtIn);
+            if (rulePackDirectory != null) {
+                rulePack = RulePack.fromDirectory(rulePackDirectory, allowedInRules);
+                rulePackDirectory = null;
+            }
             if (rulePack == null) {
                 RulePack.builtIn();
             }

@@ -99,6 +99,7 @@ class FindingCacheTest {
                 import org.precisionformulary.model.request.Biomarker;
 
                 rule "a genotype joined with a biomarker that no request carries"
+                    @concern("test")
                 when
                     GeneResult( )
                     Biomarker( name == "never-sent" )

@@ -38,7 +38,7 @@ class HotReloadTest {
                 import org.precisionformulary.model.genotype.GeneResult;
 
                 rule "codeine / CYP2D6 tested (version %s)"
-                    @guidelineId("LOCAL") @classification("Optional") @recommendation("%s")
+                    @guidelineId("LOCAL") @classification("Optional") @pmids("33387367") @recommendation("%s")
                 when
                     CandidatePopulation( drug == "codeine", $p : population )
                     $g : GeneResult( gene == Gene.CYP2D6, tested )

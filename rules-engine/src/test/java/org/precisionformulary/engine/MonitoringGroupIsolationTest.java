@@ -34,6 +34,7 @@ class MonitoringGroupIsolationTest {
                 import org.precisionformulary.model.fact.Rejection;
 
                 rule "a fact carries the sentinel"
+                    @concern("test: monitoring group isolation")
                 when
                     Object( toString() contains "%s" )
                 then

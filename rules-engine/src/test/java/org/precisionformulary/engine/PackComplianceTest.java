@@ -31,6 +31,7 @@ class PackComplianceTest {
 
                 // A plan may not drop coverage because of a genotype.
                 rule "no coverage for poor metabolizers"
+                    @concern("test")
                 when
                     RequestedDrug( $d : drug )
                     GeneResult( gene == Gene.CYP2D6, phenotype == "Poor Metabolizer" )
@@ -39,27 +40,30 @@ class PackComplianceTest {
                 end
 
                 rule "surcharge by genotype"
+                    @concern("test")
                 when
                     GeneResult( gene == Gene.CYP2C19 )
                 then
-                    System.out.println( "raise costShare" );
+                    String costShare = "raise";
                 end
 
                 rule "reads the clock"
+                    @concern("test")
                 when
                     RequestedDrug( $d : drug )
                 then
-                    System.out.println( java.time.LocalDate.now() );
+                    String today = java.time.LocalDate.now().toString();
                 end
                 """);
         assertThatThrownBy(() -> RulePack.fromDirectory(dir)).isInstanceOf(RulePackException.class).satisfies(e -> {
             var problems = ((RulePackException) e).problems();
-            assertThat(problems).hasSize(3);
-            assertThat(problems.get(0).file()).isEqualTo("local/exclusion.drl");
+            // The lint's three, and the containment check's refusal of the clock read.
+            assertThat(problems).hasSize(4).allSatisfy(p -> assertThat(p.file()).isEqualTo("local/exclusion.drl"));
             assertThat(problems.get(0).line()).isEqualTo(8);
             assertThat(problems.get(0).message()).startsWith("GINA:").contains("no coverage for poor metabolizers");
             assertThat(problems.get(1).message()).startsWith("GINA:").contains("costShare");
             assertThat(problems.get(2).message()).contains("system clock");
+            assertThat(problems.get(3).message()).contains("LocalDate.now is refused");
         });
     }
 

@@ -565,7 +565,8 @@ public final class Evaluator {
     private Audit audit(String inputSha, List<String> fired, String memberId) {
         return new Audit(engineVersion, pack.version(), pack.sha256(), pack.cpicDataVersion(),
                 formulary.formularyId(), inputSha, fired, pack.overriddenRules(),
-                memberIdHasher == null || memberId == null ? null : memberIdHasher.hash(memberId));
+                memberIdHasher == null || memberId == null ? null : memberIdHasher.hash(memberId),
+                pack.allowedInRules());
     }
 
     /**

@@ -30,7 +30,7 @@ public final class RuleAllowlist {
 
     /** Value types: strings, numbers, arithmetic, collections and calendar values. */
     static final Set<Class<?>> VALUE_TYPES = Set.of(
-            String.class, CharSequence.class, Comparable.class, Number.class, Integer.class, Long.class,
+            Object.class, String.class, CharSequence.class, Comparable.class, Number.class, Integer.class, Long.class,
             Short.class, Byte.class, Double.class, Float.class, Boolean.class, Character.class, Math.class,
             java.math.BigDecimal.class, java.math.BigInteger.class, java.math.RoundingMode.class,
             java.util.Collection.class, java.util.List.class, java.util.ArrayList.class, java.util.LinkedList.class,

@@ -18,18 +18,30 @@ import java.util.List;
  * @param overriddenRules built-in rules the pack's local rules replaced by name; omitted when none
  * @param memberIdHash    HMAC-SHA-256 of the member id under the plan's key, hex, when the engine was given
  *                        a key; omitted otherwise. Decisions never carry the member id itself.
+ * @param allowedInRules  the embedding host's helper classes the rule pack was allowed to call beyond the
+ *                        rule allowlist, by name; omitted when none (the pack was held to the default list)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"engineVersion", "rulePackVersion", "rulePackSha256", "cpicDataVersion", "formularyId",
-        "inputSha256", "firedRules", "overriddenRules", "memberIdHash"})
+        "inputSha256", "firedRules", "overriddenRules", "memberIdHash", "allowedInRules"})
 public record Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
                     String formularyId, String inputSha256, List<String> firedRules,
                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenRules,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) String memberIdHash) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String memberIdHash,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowedInRules) {
     /** Copies the lists. */
     public Audit {
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
         overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);
+        allowedInRules = allowedInRules == null ? List.of() : List.copyOf(allowedInRules);
+    }
+
+    /** An audit of a pack held to the default rule allowlist. */
+    public Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
+                 String formularyId, String inputSha256, List<String> firedRules, List<String> overriddenRules,
+                 String memberIdHash) {
+        this(engineVersion, rulePackVersion, rulePackSha256, cpicDataVersion, formularyId, inputSha256, firedRules,
+                overriddenRules, memberIdHash, List.of());
     }
 
     /** An audit without a member id hash (the engine was not given a key to hash member ids with). */
