@@ -53,6 +53,16 @@ public final class RuleAllowlist {
             "java.lang.Object.notify", "java.lang.Object.notifyAll", "java.lang.Enum.getDeclaringClass",
             "java.lang.Enum.describeConstable", "java.lang.String.describeConstable");
 
+    /**
+     * Methods that allocate or compute on one argument's say-so: one call could fill the heap of the claims
+     * process or spin longer than any budget, and memory is not metered per request.
+     */
+    private static final Set<String> AMPLIFIERS = Set.of(
+            "java.lang.String.repeat", "java.lang.String.format", "java.lang.String.formatted",
+            "java.util.Collections.nCopies", "java.math.BigInteger.pow", "java.math.BigInteger.shiftLeft",
+            "java.math.BigDecimal.pow", "java.math.BigDecimal.setScale", "java.math.BigDecimal.movePointLeft",
+            "java.math.BigDecimal.movePointRight", "java.math.BigDecimal.scaleByPowerOfTen");
+
     /** What a class that is not allowed would let a rule do, by package or class name prefix, for messages. */
     private static final Map<String, String> REFUSAL_CLASSES = refusalClasses();
 
@@ -155,10 +165,30 @@ public final class RuleAllowlist {
                 && name.equals("now")) {
             return false;
         }
+        if (isAmplifier(receiver, member)) {
+            return false;
+        }
         if (owner == Object.class || owner == Enum.class || owner == Record.class) {
             return Set.of("equals", "hashCode", "toString", "compareTo", "name", "ordinal").contains(name);
         }
         return true;
+    }
+
+    /**
+     * @param receiver the type the member is reached through
+     * @param member   a method or constructor
+     * @return whether one call of it could allocate or compute without bound: the methods above, and the
+     *         collection constructors that take a capacity
+     */
+    static boolean isAmplifier(Class<?> receiver, Executable member) {
+        String name = member.getDeclaringClass().getName() + "." + member.getName();
+        if (AMPLIFIERS.contains(name) || AMPLIFIERS.contains(receiver.getName() + "." + member.getName())) {
+            return true;
+        }
+        boolean collection = java.util.Collection.class.isAssignableFrom(receiver)
+                || java.util.Map.class.isAssignableFrom(receiver);
+        return collection && member instanceof java.lang.reflect.Constructor<?> && member.getParameterCount() > 0
+                && member.getParameterTypes()[0] == int.class;
     }
 
     /**

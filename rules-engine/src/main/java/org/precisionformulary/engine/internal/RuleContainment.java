@@ -864,13 +864,17 @@ public final class RuleContainment {
             if (allowlist.allowsMember(receiver, member)) {
                 return true;
             }
-            String what = receiver.getSimpleName() + "." + member.getName();
+            String what = receiver.getSimpleName() + (member instanceof Constructor<?> ? " constructor" : "."
+                    + member.getName());
             String reason = member.getName().equals("now") ? RuleAllowlist.refusalReason("java.time.Clock")
                     : member.getName().equals("random") ? RuleAllowlist.refusalReason("java.util.Random")
                     : member.getName().equals("getClass") || member.getName().equals("getDeclaringClass")
                     ? RuleAllowlist.refusalReason("java.lang.Class")
                     : member.getName().startsWith("get") && Set.of(Integer.class, Long.class, Boolean.class).contains(receiver)
-                    ? "it reads the JVM's system properties" : "it is not on the rule allowlist";
+                    ? "it reads the JVM's system properties"
+                    : RuleAllowlist.isAmplifier(receiver, member)
+                    ? "one call can allocate or compute without bound (memory is not metered per request)"
+                    : "it is not on the rule allowlist";
             refuse(s, what + " is refused: " + reason);
             return false;
         }

@@ -92,6 +92,9 @@ class RuleContainmentTest {
         "local class     | class Sneaky { }                                                      | class declared",
         "insert non-fact | insert( new java.util.ArrayList() );                                  | fact model",
         "modify          | modify( $fact ) { };                                                  | never change facts",
+        "huge string     | String s = $drug.repeat( 2000000000 );                                | without bound",
+        "huge list       | java.util.List l = new java.util.ArrayList( 2000000000 );             | without bound",
+        "huge number     | java.math.BigInteger b = java.math.BigInteger.TEN.pow( 2000000000 );  | without bound",
     })
     void aHostileConsequenceIsRefused(String what, String consequence, String named) {
         List<RulePackProblem> problems = check(rule("$fact : RequestedDrug( $drug : drug )", consequence));
