@@ -24,6 +24,11 @@ class HostilePackCliTest {
     private static final String REQUEST = "{\"requestId\":\"C1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"codeine\"}}";
 
     static Path pack(Path root, String consequence) throws IOException {
+        return pack(root, "RequestedDrug()", consequence);
+    }
+
+    /** A pack whose one rule has the given last condition on line 9 and consequence on line 11. */
+    static Path pack(Path root, String condition, String consequence) throws IOException {
         Path dir = root.resolve("pack");
         Files.createDirectories(dir.resolve("local"));
         Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=hostile\nversion=1\n");
@@ -36,24 +41,33 @@ class HostilePackCliTest {
                     @concern("plan policy")
                 when
                     RequestedDrug()
+                    %s
                 then
                     %s
                 end
-                """.formatted(consequence));
+                """.formatted(condition, consequence));
         return dir;
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "exit         | System.exit( 42 );                                                            | java.lang.System",
-        "file write   | java.nio.file.Files.writeString( java.nio.file.Path.of( \"/tmp/pf-cli\" ), \"x\" ); | java.nio.file",
-        "endless loop | long x = 0; while ( x >= 0 ) { x = ( x + 1 ) % 1000; }                       | loops are refused",
-        "reflection   | Class.forName( \"java.lang.Runtime\" );                                       | java.lang.Class",
+        "exit         | RequestedDrug() | System.exit( 42 );                                              | 11 | java.lang.System",
+        "halt         | RequestedDrug() | Runtime.getRuntime().halt( 42 );                                | 11 | java.lang.Runtime",
+        "file write   | RequestedDrug() | java.nio.file.Files.writeString( java.nio.file.Path.of( \"/tmp/pf-cli\" ), \"x\" ); | 11 | java.nio.file",
+        "process      | RequestedDrug() | new ProcessBuilder( \"sh\" ).start();                          | 11 | java.lang.ProcessBuilder",
+        "thread       | RequestedDrug() | new Thread( ).start();                                          | 11 | java.lang.Thread",
+        "socket       | RequestedDrug() | new java.net.Socket( \"127.0.0.1\", 9 );                       | 11 | java.net.Socket",
+        "environment  | RequestedDrug() | String path = System.getenv( \"PATH\" );                       | 11 | java.lang.System",
+        "reflection   | RequestedDrug() | Class.forName( \"java.lang.Runtime\" );                         | 11 | java.lang.Class",
+        "endless loop | RequestedDrug() | long x = 0; while ( x >= 0 ) { x = ( x + 1 ) % 1000; }         | 11 | loops are refused",
+        "sleep        | RequestedDrug() | Thread.sleep( 60000 );                                          | 11 | java.lang.Thread",
+        "eval         | eval( System.getenv( \"HOME\" ) != null ) | String x = \"x\";                     | 9  | java.lang.System",
+        "from         | $l : String() from java.nio.file.Files.readAllLines( java.nio.file.Path.of( \"/etc/hosts\" ) ) | String x = $l; | 9 | java.nio.file",
     })
-    void everyCommandThatLoadsAPackRefusesIt(String what, String consequence, String named, @TempDir Path root)
-            throws IOException {
-        Path pack = pack(root, consequence);
-        String where = "local/hostile.drl:10:";
+    void everyCommandThatLoadsAPackRefusesIt(String what, String condition, String consequence, int line, String named,
+                                             @TempDir Path root) throws IOException {
+        Path pack = pack(root, condition, consequence);
+        String where = "local/hostile.drl:" + line + ":";
 
         Cli validate = Cli.run("validate", pack.toString());
         assertThat(validate.exitCode()).as("validate").isEqualTo(1);
@@ -92,6 +106,6 @@ class HostilePackCliTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("local/hostile.drl:10: rule \"hostile\": java.lang.System is refused");
+        assertThat(output).contains("local/hostile.drl:11: rule \"hostile\": java.lang.System is refused");
     }
 }

@@ -159,7 +159,13 @@ public final class RuleContainment {
             if (pkg == null || parser.hasErrors()) {
                 continue;
             }
-            problems.addAll(new FileCheck(e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8), pkg, allowlist).run());
+            try {
+                problems.addAll(new FileCheck(e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8), pkg, allowlist).run());
+            } catch (RuntimeException | LinkageError ex) {
+                // A file the check cannot finish is a file it cannot vouch for.
+                problems.add(new RulePackProblem(e.getKey(), 0, "the containment check could not read this file ("
+                        + ex.getClass().getSimpleName() + "), so it is refused"));
+            }
         }
         return problems;
     }
