@@ -18,8 +18,8 @@ import org.precisionformulary.model.json.RequestReader;
 
 /**
  * One request per class of bad input the contract (§4) promises to refuse, each checked for the exact field its
- * error names. docs/reliability.md lists the same catalogue with its samples. The disabled tests are classes the
- * engine does not yet refuse cleanly: each says what comes back today.
+ * error names. docs/reliability.md lists the same catalogue with its samples. The single tests after it are
+ * inputs fuzzing found the engine did not refuse cleanly, kept so they stay fixed.
  */
 class BadInputCatalogueTest {
 
