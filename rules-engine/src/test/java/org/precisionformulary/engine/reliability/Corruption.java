@@ -122,7 +122,7 @@ enum Corruption {
         @Override
         NearValid apply(ObjectNode r, Random random) {
             List<String> forms = List.of("*1xN", "*1x0", "*1x1", "*2xn", "*4x", "*1xx2", "*1x-2", "*1x2.5", "*1x", "x2",
-                    "*1x99999999999");
+                    "*1x99999999999", "*1x14", "*2x99", "*1x≥20");
             String bad = forms.get(random.nextInt(forms.size()));
             removeGene(r, Gene.CYP2D6);
             int i = append(r, "genotypes", obj().put("gene", "CYP2D6").put("diplotype", "*1/" + bad));
