@@ -34,6 +34,16 @@ public final class GenotypeInterpreter {
     private static final Pattern SUB_ALLELE = Pattern.compile("^(\\*[0-9]+)\\.[0-9]+$");
     private static final Pattern HLA_ALLELE = Pattern.compile("^(?:HLA-)?(?:[AB])?\\*?([0-9]{2,3}):([0-9]{2,3})(?::[0-9]{2,3})*[A-Z]?$");
 
+    /**
+     * The most copies of a gene a result may give one chromosome: 13, the most reported for CYP2D6, the gene CPIC
+     * lists copy numbers for (individuals with 1 to 5 and with 13 genes in tandem: Lundqvist et al. 1999, PMID
+     * 9931507; the amplification was first found in a family with ultrarapid metabolism, Johansson et al. 1993,
+     * PNAS 90:11825). Clinical assays seldom count past 4 and CPIC's table stops at x≥3, which every count from 3
+     * up reads as, so the bound changes no call: it refuses counts no one has been found to carry (a slip such as
+     * x99) without refusing a rare real result such as x5.
+     */
+    static final int MAX_COPIES = 13;
+
     /** Calls remembered at most; past it entries are still interpreted, just not remembered. */
     static final int MAX_REMEMBERED = 50_000;
 
@@ -249,11 +259,11 @@ public final class GenotypeInterpreter {
                 unknown.add("!'" + raw + "': xN is not a valid copy number; give x2 or x≥3 (the choice changes the activity score)");
                 return null;
             }
-            int copies;
-            try {
-                copies = Integer.parseInt(count);
-            } catch (NumberFormatException tooLong) {
-                unknown.add("!'" + raw + "': a copy number of " + count + " is impossible");
+            String digits = count.replaceFirst("^0+(?=[0-9])", "");
+            int copies = digits.length() > 2 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+            if (copies > MAX_COPIES) {
+                unknown.add("!'" + raw + "': a copy number of " + count + " is implausible; no one has been found with"
+                        + " more than " + MAX_COPIES + " copies on one chromosome (write three or more as x≥3)");
                 return null;
             }
             if (copies < 2) {

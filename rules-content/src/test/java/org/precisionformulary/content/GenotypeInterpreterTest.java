@@ -39,6 +39,32 @@ class GenotypeInterpreterTest {
     }
 
     @Test
+    void copyNumbersUpToTheMostEverReportedAreReadAndAboveItRefused() {
+        // 13 copies on one chromosome have been reported; every count from 3 up is CPIC's x≥3.
+        assertThat(call(Gene.CYP2D6, "*1/*2x" + GenotypeInterpreter.MAX_COPIES).lookupKey()).isEqualTo("≥4.0");
+        assertThat(call(Gene.CYP2D6, "*4/*1x≥13").lookupKey()).isEqualTo("≥3.0");
+        assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*2x" + (GenotypeInterpreter.MAX_COPIES + 1)))
+                .hasMessageContaining("a copy number of 14 is implausible");
+        assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*1x99")).hasMessageContaining("implausible");
+        assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*1x≥99")).hasMessageContaining("implausible");
+        assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*1x99999999999")).hasMessageContaining("implausible");
+        // An unknown count is not a count: CPIC scores x2 and x≥3 differently.
+        assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*1xN")).hasMessageContaining("xN is not a valid copy number");
+        // Leading zeros are still the number they write.
+        assertThat(call(Gene.CYP2D6, "*1/*1x002").lookupKey()).isEqualTo("3.0");
+    }
+
+    @Test
+    void anImplausibleCopyNumberIsAnErrorOnTheDiplotypeField() {
+        GenotypeInterpretation read = interpreter.interpret(List.of(
+                new GenotypeInput(Gene.CYP2D6, "*1/*1x99", null, null, null, null, null, null)));
+        assertThat(read.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("genotypes[0].diplotype");
+            assertThat(e.message()).contains("'*1x99'").contains("implausible").contains("x≥3");
+        });
+    }
+
+    @Test
     void unknownAllelesAreNamed() {
         assertThatThrownBy(() -> call(Gene.CYP2D6, "*1/*999")).hasMessageContaining("'*999' is not a CYP2D6 allele");
         assertThatThrownBy(() -> call(Gene.CYP2C19, "*1/*1/*1")).isInstanceOf(IllegalArgumentException.class);

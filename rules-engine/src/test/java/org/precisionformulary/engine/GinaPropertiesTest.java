@@ -13,13 +13,15 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.json.FormularyReader;
 
 /**
- * Over thousands of generated requests on a formulary the tests define: genotypes never raise the tier a
- * member is charged, and a request with errors is never approved, let alone with an exception.
+ * Over thousands of generated requests on a formulary the tests define: genotypes never add a barrier (a
+ * rejection other than the hard stop, a hold, a higher tier), the GINA guard never has to refuse a decision of
+ * the built-in pack, and a request with errors is never approved, let alone with an exception.
  */
 class GinaPropertiesTest {
 
@@ -56,9 +58,12 @@ class GinaPropertiesTest {
             "{\"gene\":\"TPMT\",\"diplotype\":\"*3A/*3A\"}", "{\"gene\":\"NUDT15\",\"diplotype\":\"*1/*3\"}",
             "{\"gene\":\"HLA-B\",\"allele\":\"*57:01\",\"result\":\"positive\"}",
             "{\"gene\":\"HLA-B\",\"allele\":\"*57:01\",\"result\":\"negative\"}",
-            // invalid entries: an unknown allele, an unknown gene, an impossible score
+            // invalid entries (from VALID_GENOTYPES on): an unknown allele, an unknown gene, an impossible score
             "{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*999\"}", "{\"gene\":\"CYP9Z9\",\"diplotype\":\"*1/*1\"}",
             "{\"gene\":\"CYP2C9\",\"activityScore\":\"9.5\"}");
+
+    /** The entries of {@link #GENOTYPES} before this index are valid. */
+    private static final int VALID_GENOTYPES = 15;
 
     @Provide
     Arbitrary<String> requests() {
@@ -73,6 +78,23 @@ class GinaPropertiesTest {
                         + i + h + b + ",\"genotypes\":[" + String.join(",", g) + "]}");
     }
 
+    /**
+     * Requests the engine decides: valid entries only, one per gene, fills in the past. The GINA property runs on
+     * these, so that every try reaches the guard instead of stopping at a bad entry.
+     */
+    @Provide
+    Arbitrary<String> decidableRequests() {
+        Arbitrary<String> drug = Arbitraries.of(DRUGS);
+        Arbitrary<List<String>> genotypes = Arbitraries.of(GENOTYPES.subList(0, VALID_GENOTYPES)).list().ofMinSize(1)
+                .ofMaxSize(4).uniqueElements(entry -> entry.substring(0, entry.indexOf(',')));
+        Arbitrary<String> indication = Arbitraries.of("", ",\"indication\":\"CVI ACS PCI\"", ",\"indication\":\"NVI\"");
+        Arbitrary<String> history = Arbitraries.of("", ",\"history\":[{\"drug\":\"codeine\",\"filledOn\":\"2026-10-01\",\"daysSupply\":30}]");
+        Arbitrary<String> biomarkers = Arbitraries.of("", ",\"biomarkers\":[{\"name\":\"EGFR\",\"result\":\"positive\"}]");
+        return Combinators.combine(drug, genotypes, indication, history, biomarkers).as((d, g, i, h, b) ->
+                "{\"requestId\":\"P\",\"serviceDate\":\"2026-11-20\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"" + d + "\"}"
+                        + i + h + b + ",\"genotypes\":[" + String.join(",", g) + "]}");
+    }
+
     private static String withoutGenotypes(String request) {
         return request.replaceFirst(",\"genotypes\":\\[.*\\]}$", "}");
     }
@@ -81,16 +103,41 @@ class GinaPropertiesTest {
         return d.outcome() == Outcome.APPROVED || d.outcome() == Outcome.APPROVED_WITH_EXCEPTION;
     }
 
+    private static boolean holds(Outcome outcome) {
+        return outcome == Outcome.PRIOR_AUTH_REQUIRED || outcome == Outcome.STEP_THERAPY_REQUIRED;
+    }
+
+    /**
+     * The built-in pack keeps GINA by construction, so its run-time guard never has to refuse a decision; and
+     * seen from outside, genotypes add no rejection but the hard stop (88), no hold and no higher tier.
+     */
     @Property(tries = 1500)
-    void genotypesNeverRaiseTheTierCharged(@ForAll("requests") String request) {
+    void genotypesAddNoBarrierAndTheGuardNeverFiresOnTheBuiltInPack(@ForAll("decidableRequests") String request) {
         CoverageDecision with = ENGINE.evaluate(request);
         CoverageDecision without = ENGINE.evaluate(withoutGenotypes(request));
+        Statistics.label("outcome with genotypes").collect(with.outcome());
+        assertThat(with.errors()).as(request).noneMatch(e -> e.message().startsWith("GINA guard"));
         if (pays(with) && pays(without)) {
             assertThat(with.tier()).as(request).isLessThanOrEqualTo(without.tier());
         }
         if (with.tier() != null && without.tier() != null) {
             assertThat(with.tier()).as(request).isLessThanOrEqualTo(without.tier());
         }
+        if (with.outcome() == Outcome.REJECTED && !with.rejectCodes().equals(List.of("88"))) {
+            assertThat(without.outcome()).as(request).isEqualTo(Outcome.REJECTED);
+            assertThat(without.rejectCodes()).as(request).isEqualTo(with.rejectCodes());
+        }
+        if (holds(with.outcome())) {
+            assertThat(without.outcome()).as(request).isEqualTo(with.outcome());
+        }
+        // Every outcome a routing gives is reached, so the guard is exercised on each.
+        Statistics.label("outcome with genotypes").coverage(checker -> {
+            for (Outcome outcome : Outcome.values()) {
+                if (outcome != Outcome.PHARMACIST_REVIEW) {
+                    checker.check(outcome).count(n -> n > 0);
+                }
+            }
+        });
     }
 
     @Property(tries = 1500)

@@ -55,9 +55,6 @@ public final class Evaluator {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Evaluator.class);
 
-    /** The lowest cost-share tier a formulary drug or a waiver may carry. */
-    private static final int LOWEST_TIER = 1;
-
     private final CompiledPack pack;
     private final Formulary formulary;
     private final CpicData cpic;
@@ -168,20 +165,29 @@ public final class Evaluator {
                     result.firedRules(), inputSha);
         }
         CoverageDecision decision = assemble(request, drug, listed, genotypes, result, inputSha);
-        return ginaGuard(request, drug, listed, serviceDate, reviewed, found, decision, inputSha);
+        return ginaGuard(request, drug, listed, serviceDate, reviewed, found, result, decision, inputSha);
     }
 
     /**
-     * Genetic information may lower a member's barriers, never raise their cost share: the tier charged with
-     * the genotypes is computed again without them, and a decision that would charge more is not paid.
+     * GINA: genetic information may lower a member's barriers, never raise their cost share or touch their
+     * eligibility. The routing with the member's genotypes is compared with the routing of the same request
+     * with every gene untested, and a decision to which the genotypes add a barrier (a rejection other than
+     * the pharmacogenomic stop, a hold, a higher tier: {@link Barriers#addedOver}) is not made; it goes to a
+     * pharmacist, with an error on {@code genotypes} saying what the genotypes would have added.
      */
     private CoverageDecision ginaGuard(CoverageRequest request, String drug, Optional<FormularyDrug> listed,
-                                       LocalDate serviceDate, Map<String, List<String>> reviewed,
-                                       SessionResult found, CoverageDecision decision, String inputSha) {
-        if (request.genotypes().isEmpty() || decision.tier() == null || !pays(decision.outcome())
-                || decision.tier() <= LOWEST_TIER) {
-            // Nothing charges below the lowest tier (formulary tiers and waiver tiers are both validated), so
-            // without the genotypes the member could not pay less than a lowest-tier decision.
+                                       LocalDate serviceDate, Map<String, List<String>> reviewed, SessionResult found,
+                                       SessionResult result, CoverageDecision decision, String inputSha) {
+        // The routing without genotypes is skipped only where it cannot differ in a way that counts:
+        // 1. No genotype entries: every gene was untested in the routing just run, so that was the comparison.
+        if (request.genotypes().isEmpty()) {
+            return decision;
+        }
+        // 2. Nothing to add to: with no rejection but 88, no hold, and a charged tier of 1 or none, there is
+        //    nothing the genotypes could have added. 88 is allowed; a tier is compared only when both routings
+        //    pay, and none charges below tier 1 (formulary and waiver tiers are validated 1 to 10).
+        Barriers with = Barriers.of(result, listed);
+        if (!with.mayHoldAGeneticBarrier()) {
             return decision;
         }
         List<GeneResult> untested = new ArrayList<>();
@@ -189,9 +195,10 @@ public final class Evaluator {
             untested.add(GeneResult.untested(gene));
         }
         SessionResult foundUntested = findings(reviewed, untested);
+        // 3. Same findings: a routing session is given the request's facts and the findings, never a gene result
+        //    (FindingStage), so over equal findings it is given equal facts and decides as it just did. In one
+        //    session per request (found == null) rules read gene results themselves, and this does not apply.
         if (found != null && foundUntested.failure() == null && facts(found).equals(facts(foundUntested))) {
-            // The genotypes change no finding the routing rules would see, so without them the routing rules
-            // would decide exactly as they just did: the same tier.
             return decision;
         }
         SessionResult baseline = run(drug, serviceDate, reviewed, untested, foundUntested, request);
@@ -199,32 +206,15 @@ public final class Evaluator {
             return review(request, List.of(new FieldError("$", "rule pack failure without genotypes: "
                     + baseline.failure())), baseline.firedRules(), inputSha);
         }
-        Integer baselineTier = chargedTier(baseline, listed);
-        if (baselineTier != null && decision.tier() > baselineTier) {
-            return review(request, List.of(new FieldError("genotypes", "GINA guard: with the genotypes "
-                    + drug + " would be charged at tier " + decision.tier() + ", without them at tier " + baselineTier
-                    + "; genetic information may not raise a member's cost share")), decision.audit().firedRules(), inputSha);
+        List<String> added = with.addedOver(Barriers.of(baseline, listed), drug);
+        if (added.isEmpty()) {
+            return decision;
         }
-        return decision;
-    }
-
-    private static boolean pays(Outcome outcome) {
-        return outcome == Outcome.APPROVED || outcome == Outcome.APPROVED_WITH_EXCEPTION;
-    }
-
-    /** The tier a session's results would charge, or {@code null} when the claim would not pay. */
-    private static Integer chargedTier(SessionResult result, Optional<FormularyDrug> listed) {
-        if (listed.isEmpty() || !result.ofType(Rejection.class).isEmpty() || !result.ofType(Hold.class).isEmpty()) {
-            return null;
-        }
-        int tier = listed.get().tier();
-        for (SessionResult.Inserted i : result.ofType(Waiver.class)) {
-            Waiver w = (Waiver) i.fact();
-            if (w.type() == ExceptionType.TIER_EXCEPTION && w.tier() != null) {
-                tier = Math.min(tier, w.tier());
-            }
-        }
-        return tier;
+        // The messages name rules and codes; the log names neither member nor genotype.
+        LOG.warn("GINA guard: rule pack {} {} would have let genotypes add {} barrier(s) to a decision; sent to a"
+                + " pharmacist", pack.name(), pack.version(), added.size());
+        return review(request, added.stream().map(m -> new FieldError("genotypes", m)).toList(),
+                decision.audit().firedRules(), inputSha);
     }
 
     /**

@@ -18,8 +18,8 @@ import org.precisionformulary.model.json.RequestReader;
 
 /**
  * One request per class of bad input the contract (§4) promises to refuse, each checked for the exact field its
- * error names. docs/reliability.md lists the same catalogue with its samples. The disabled tests are classes the
- * engine does not yet refuse cleanly: each says what comes back today.
+ * error names. docs/reliability.md lists the same catalogue with its samples. The single tests after it are
+ * inputs fuzzing found the engine did not refuse cleanly, kept so they stay fixed.
  */
 class BadInputCatalogueTest {
 
@@ -55,6 +55,7 @@ class BadInputCatalogueTest {
                 Arguments.of("allele not in the gene's table", withGenotypes("{\"gene\":\"CYP2C19\",\"diplotype\":\"*1/*999\"}"), "genotypes[0].diplotype"),
                 Arguments.of("malformed copy number (xN)", withGenotypes("{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*2xN\"}"), "genotypes[0].diplotype"),
                 Arguments.of("impossible copy number (x1)", withGenotypes("{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*2x1\"}"), "genotypes[0].diplotype"),
+                Arguments.of("implausible copy number (x14, over 13)", withGenotypes("{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*1x14\"}"), "genotypes[0].diplotype"),
                 Arguments.of("conflicting genotype entries", withGenotypes("{\"gene\":\"CYP2C19\",\"diplotype\":\"*2/*2\"}",
                         "{\"gene\":\"CYP2C19\",\"diplotype\":\"*1/*1\"}"), "genotypes[1]"),
                 Arguments.of("conflicting HLA results", withGenotypes("{\"gene\":\"HLA-B\",\"allele\":\"*57:01\",\"result\":\"positive\"}",
@@ -90,6 +91,14 @@ class BadInputCatalogueTest {
         CoverageDecision decision = ENGINE.evaluate(withHistory(repeated(fill, RequestReader.MAX_HISTORY)));
         assertThat(decision.errors()).isEmpty();
         assertThat(decision.outcome()).isNotEqualTo(Outcome.PHARMACIST_REVIEW);
+    }
+
+    @Test
+    void aCopyNumberAtTheBoundIsDecided() {
+        CoverageDecision decision = ENGINE.evaluate(withGenotypes("{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*1x13\"}"));
+        assertThat(decision.errors()).isEmpty();
+        // An ultrarapid metabolizer: CPIC's Strong avoid for codeine, the hard stop.
+        assertThat(decision.rejectCodes()).containsExactly("88");
     }
 
     @Test

@@ -121,11 +121,8 @@ enum Corruption {
     MALFORMED_COPY_NUMBER {
         @Override
         NearValid apply(ObjectNode r, Random random) {
-            List<String> forms = new ArrayList<>(List.of("*1xN", "*1x0", "*1x1", "*2xn", "*4x", "*1xx2", "*1x-2",
-                    "*1x2.5", "*1x", "x2"));
-            if (RequestArbitraries.KNOWN_DEFECTS) {
-                forms.add("*1x99999999999");
-            }
+            List<String> forms = List.of("*1xN", "*1x0", "*1x1", "*2xn", "*4x", "*1xx2", "*1x-2", "*1x2.5", "*1x", "x2",
+                    "*1x99999999999", "*1x14", "*2x99", "*1x≥20");
             String bad = forms.get(random.nextInt(forms.size()));
             removeGene(r, Gene.CYP2D6);
             int i = append(r, "genotypes", obj().put("gene", "CYP2D6").put("diplotype", "*1/" + bad));
@@ -168,7 +165,7 @@ enum Corruption {
             Gene gene = List.of(Gene.CYP2D6, Gene.CYP2C9, Gene.DPYD).get(random.nextInt(3));
             removeGene(r, gene);
             ObjectNode entry = obj().put("gene", gene.symbol());
-            int variant = random.nextInt(RequestArbitraries.KNOWN_DEFECTS ? 10 : 7);
+            int variant = random.nextInt(10);
             switch (variant) {
                 case 0 -> entry.put("activityScore", -0.5 - random.nextInt(5));
                 case 1 -> entry.put("activityScore", 7 + random.nextInt(100));

@@ -103,6 +103,7 @@ class FuzzTest {
             DecisionChecks.Result result = DecisionChecks.evaluate(ENGINE, text);
             List<String> problems = DecisionChecks.generalProblems(result);
             String kind = result.decision() == null ? "threw"
+                    : result.decision().errors().stream().anyMatch(DecisionChecks::isEngineFailure) ? "engine failure"
                     : result.decision().errors().isEmpty() ? "decided" : "refused";
             String shown = text.length() > 300 ? text.substring(0, 300) + "..." : text;
             return new Verdict("garbage " + kind, problems, shown);

@@ -27,12 +27,6 @@ final class RequestArbitraries {
     /** The evaluation date every fuzz engine runs on (its clock is fixed), so "future" means the same each run. */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
-    /**
-     * Inputs that made the engine throw when this suite was written (see docs/reliability.md), fixed since and
-     * generated like every other corruption; {@code -Dfuzz.knownDefects=false} leaves them out.
-     */
-    static final boolean KNOWN_DEFECTS = Boolean.parseBoolean(System.getProperty("fuzz.knownDefects", "true"));
-
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private RequestArbitraries() {
