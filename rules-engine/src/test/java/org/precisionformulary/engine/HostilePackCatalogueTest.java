@@ -215,4 +215,56 @@ class HostilePackCatalogueTest {
         assertThat(RulePack.validate(dir)).anySatisfy(p -> assertThat(p.toString()).contains("java.lang.System is refused"));
         assertThatThrownBy(() -> engine.reloadInBackground(dir).join()).isInstanceOf(CompletionException.class);
     }
+
+    /**
+     * Two rules that each pass every load-time check, chained: the first reads a finding and inserts a marker,
+     * the second excludes coverage on it. Load cannot see the chain; the run-time GINA guard refuses the
+     * decision, through the builder and through a hot reload alike.
+     */
+    @Test
+    void aChainedGinaViolationLoadsButItsDecisionIsRefusedAtRunTime(@TempDir Path root) throws Exception {
+        Path dir = root.resolve("chain");
+        Files.createDirectories(dir.resolve("local"));
+        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=chain\nversion=1\n");
+        Files.writeString(dir.resolve("local/chain.drl"), """
+                package local;
+
+                import org.precisionformulary.model.decision.Action;
+                import org.precisionformulary.model.fact.GenomicFinding;
+                import org.precisionformulary.model.fact.Rejection;
+                import org.precisionformulary.model.fact.RequestedDrug;
+                import org.precisionformulary.model.fact.ReviewedDrug;
+
+                rule "chain: mark members CPIC advises against the drug for"
+                    @concern("plan policy")
+                when
+                    RequestedDrug( $drug : drug )
+                    GenomicFinding( drug == $drug, action == Action.AVOID )
+                then
+                    insert( new ReviewedDrug( "chain-marker" ) );
+                end
+
+                rule "chain: marked members are not covered"
+                    @concern("plan policy")
+                when
+                    ReviewedDrug( drug == "chain-marker" )
+                then
+                    insert( new Rejection( "70", "not covered" ) );
+                end
+                """);
+        assertThat(RulePack.validate(dir)).isEmpty();
+        PrecisionFormulary chained = PrecisionFormulary.builder().rulePack(dir).build();
+        CoverageDecision refused = chained.evaluate(REQUEST);
+        assertThat(refused.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
+        assertThat(refused.errors()).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("genotypes");
+            assertThat(e.message()).contains("GINA guard").contains("70");
+        });
+
+        PrecisionFormulary reloaded = PrecisionFormulary.builder().build();
+        reloaded.reloadInBackground(dir).get(60, TimeUnit.SECONDS);
+        assertThat(reloaded.evaluate(REQUEST).errors()).anySatisfy(e -> assertThat(e.message()).contains("GINA guard"));
+        CoverageDecision untested = chained.evaluate(REQUEST.replace("*4/*4", "*1/*1"));
+        assertThat(untested.errors()).isEmpty();
+    }
 }

@@ -126,9 +126,11 @@ class GinaGuardTest {
     static void loadPacks() throws IOException {
         stagedFiles = write(dir.resolve("staged"), false);
         oneSessionFiles = write(dir.resolve("one-session"), true);
-        // Loading runs the compliance lint: the chain gets past it.
-        staged = CompiledPack.layered(GinaGuardTest.class.getClassLoader(), stagedFiles, "staged");
-        oneSession = CompiledPack.layered(GinaGuardTest.class.getClassLoader(), oneSessionFiles, "one-session");
+        // Loading runs every load-time check (containment and lint): the chain gets past them.
+        staged = CompiledPack.layered(GinaGuardTest.class.getClassLoader(), stagedFiles, "staged",
+                RuleAllowlist.DEFAULT);
+        oneSession = CompiledPack.layered(GinaGuardTest.class.getClassLoader(), oneSessionFiles, "one-session",
+                RuleAllowlist.DEFAULT);
     }
 
     private static TreeMap<String, byte[]> write(Path pack, boolean oneSession) throws IOException {
