@@ -77,6 +77,7 @@ public class EvaluationPath {
                     import org.precisionformulary.model.request.Biomarker;
 
                     rule "a genotype joined with a biomarker no request carries"
+                        @concern("benchmark: forces one session per request")
                     when
                         GeneResult( )
                         Biomarker( name == "never-sent" )
