@@ -73,10 +73,16 @@ class HostilePackCatalogueTest {
                         "insert( new Rejection( \"70\", $line ) );", "java.nio.file"));
     }
 
-    private static Path hostilePack(Path root, String name, String when, String then) throws IOException {
-        Path dir = root.resolve(name.replace(' ', '-'));
+    /** A pack laid over the built-in one, holding one DRL file, {@code local/<file>.drl}. */
+    static Path localPack(Path root, String file, String drl) throws IOException {
+        Path dir = root.resolve(file);
         Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=hostile\nversion=1\n");
+        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=" + file + "\nversion=1\n");
+        Files.writeString(dir.resolve("local/" + file + ".drl"), drl);
+        return dir;
+    }
+
+    private static Path hostilePack(Path root, String name, String when, String then) throws IOException {
         // The hostile code goes on HOSTILE_LINE: the last condition, or else the consequence's first line.
         boolean inCondition = !when.equals("RequestedDrug()");
         String drl = """
@@ -95,8 +101,7 @@ class HostilePackCatalogueTest {
                     %s
                 end
                 """.formatted(name, inCondition ? "    RequestedDrug()\n    " + when + "\nthen" : "then", then);
-        Files.writeString(dir.resolve("local/hostile.drl"), drl);
-        return dir;
+        return localPack(root.resolve(name.replace(' ', '-')), "hostile", drl);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,10 +135,7 @@ class HostilePackCatalogueTest {
 
     @Test
     void aWellBehavedPlanPackStillLoadsAndDecides(@TempDir Path root) throws IOException {
-        Path dir = root.resolve("plan");
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=plan\nversion=2026.12\n");
-        Files.writeString(dir.resolve("local/plan.drl"), """
+        Path dir = localPack(root, "plan", """
                 package local;
 
                 import java.util.List;
@@ -164,10 +166,7 @@ class HostilePackCatalogueTest {
 
     @Test
     void aHostHelperIsAllowedOnlyByTheHostAndEveryDecisionSaysSo(@TempDir Path root) throws IOException {
-        Path dir = root.resolve("helper");
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=helper\nversion=1\n");
-        Files.writeString(dir.resolve("local/helper.drl"), """
+        Path dir = localPack(root, "helper", """
                 package local;
 
                 import org.precisionformulary.engine.SlowRuleHelper;
@@ -195,11 +194,7 @@ class HostilePackCatalogueTest {
 
     @Test
     void aPackCannotWidenTheListByItself(@TempDir Path root) throws IOException {
-        Path dir = root.resolve("self");
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nallowInRules=java.lang.System\n"
-                + "allowedInRules=java.lang.System\n");
-        Files.writeString(dir.resolve("local/self.drl"), """
+        Path dir = localPack(root, "self", """
                 package local;
 
                 import org.precisionformulary.model.fact.RequestedDrug;
@@ -212,6 +207,9 @@ class HostilePackCatalogueTest {
                     System.exit( 3 );
                 end
                 """);
+        // A manifest that tries to widen the list is just text nobody reads.
+        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nallowInRules=java.lang.System\n"
+                + "allowedInRules=java.lang.System\n");
         assertThat(RulePack.validate(dir)).anySatisfy(p -> assertThat(p.toString()).contains("java.lang.System is refused"));
         assertThatThrownBy(() -> engine.reloadInBackground(dir).join()).isInstanceOf(CompletionException.class);
     }
@@ -223,10 +221,7 @@ class HostilePackCatalogueTest {
      */
     @Test
     void aChainedGinaViolationLoadsButItsDecisionIsRefusedAtRunTime(@TempDir Path root) throws Exception {
-        Path dir = root.resolve("chain");
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=chain\nversion=1\n");
-        Files.writeString(dir.resolve("local/chain.drl"), """
+        Path dir = localPack(root, "chain", """
                 package local;
 
                 import org.precisionformulary.model.decision.Action;
