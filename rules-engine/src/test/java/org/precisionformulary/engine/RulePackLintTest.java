@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.CpicRecommendation;
+import org.precisionformulary.engine.internal.PackLint;
 import org.precisionformulary.engine.internal.RuleInfo;
+import org.precisionformulary.model.decision.Action;
 
 /**
  * Every rule of the built-in pack carries the metadata decisions are explained with, as the
@@ -32,6 +34,11 @@ class RulePackLintTest {
                     if (!rule.metadata().containsKey(key)) {
                         problems.add(rule.name() + ": no @" + key);
                     }
+                }
+                // A rule against its drug names the statutory ground a waiver cites; no other rule does.
+                boolean against = rule.get("action") != null && Action.valueOf(rule.get("action")).arguesAgainst();
+                if (against != rule.metadata().containsKey("ground")) {
+                    problems.add(rule.name() + (against ? ": no @ground" : ": @ground on a rule that does not argue against its drug"));
                 }
                 if (rule.get("recommendationId") == null) {
                     // Only a guideline without a CPIC table (warfarin) may speak for itself, and then it must.
@@ -60,5 +67,37 @@ class RulePackLintTest {
         assertThat(cpic).as("one rule per CPIC recommendation, plus warfarin's")
                 .isEqualTo(CpicData.builtIn().recommendations().size() + 1);
         assertThat(rules.keySet()).allSatisfy(name -> assertThat(name).isNotBlank());
+    }
+
+    @Test
+    void aGroundThatNamesNoStatutoryGroundIsRefusedWithItsLine() {
+        String drl = """
+                package local;
+                import org.precisionformulary.model.decision.Action;
+                import org.precisionformulary.model.decision.Classification;
+                import org.precisionformulary.model.fact.CandidatePopulation;
+                import org.precisionformulary.model.fact.GenomicFinding;
+                import org.precisionformulary.model.genotype.Gene;
+                import org.precisionformulary.model.genotype.GeneResult;
+
+                rule "metoprolol / CYP2D6 poor metabolizer (plan) -> avoid"
+                    @guidelineId("MY-PLAN")
+                    @classification("Optional")
+                    @pmids("29385237")
+                    @ground("UNSAFE")
+                when
+                    CandidatePopulation( drug == "metoprolol", $population : population )
+                    $cyp2d6 : GeneResult( gene == Gene.CYP2D6, lookupKey == "0.0" )
+                then
+                    insert( GenomicFinding.of( "metoprolol", $population, Classification.OPTIONAL, Action.AVOID, $cyp2d6 ) );
+                end
+                """;
+        List<RulePackProblem> problems = PackLint.lint(Map.of("local/metoprolol.drl", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("@ground(\"UNSAFE\")").contains("ADVERSE_REACTION");
+        });
+        assertThat(PackLint.lint(Map.of("local/metoprolol.drl",
+                drl.replace("UNSAFE", "adverse_reaction").getBytes(java.nio.charset.StandardCharsets.UTF_8)))).isEmpty();
     }
 }

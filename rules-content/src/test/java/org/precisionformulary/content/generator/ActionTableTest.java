@@ -23,19 +23,25 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.precisionformulary.content.generator.ActionClassifier.Correction;
+import org.precisionformulary.content.generator.ActionClassifier.Ground;
+import org.precisionformulary.content.generator.ActionClassifier.GroundCorrection;
 import org.precisionformulary.content.generator.ActionClassifier.Recommendation;
 import org.precisionformulary.model.decision.Action;
 
 /**
  * The committed action table covers every CPIC recommendation exactly once and is exactly what
- * {@link ActionClassifier} plus action-overrides.tsv produce. {@code -Dcpic.regenerate=true} rewrites it.
+ * {@link ActionClassifier} plus action-overrides.tsv and ground-overrides.tsv produce; every row that argues
+ * against its drug names a statutory ground. {@code -Dcpic.regenerate=true} rewrites it.
  */
 class ActionTableTest {
 
     private static final String GENERAL = "general";
+    private static final List<String> TRICYCLICS = List.of("amitriptyline", "clomipramine", "desipramine", "doxepin",
+            "imipramine", "nortriptyline", "trimipramine");
 
     private static List<Recommendation> recommendations;
     private static Map<String, Correction> corrections;
+    private static Map<String, GroundCorrection> groundCorrections;
     private static String generated;
     private static List<Map<String, String>> table;
 
@@ -43,7 +49,8 @@ class ActionTableTest {
     static void load() throws IOException {
         recommendations = ActionClassifier.readRecommendations(ActionClassifier.RECOMMENDATIONS);
         corrections = ActionClassifier.readCorrections(ActionClassifier.OVERRIDES);
-        generated = ActionClassifier.render(recommendations, corrections);
+        groundCorrections = ActionClassifier.readGroundCorrections(ActionClassifier.GROUND_OVERRIDES);
+        generated = ActionClassifier.render(recommendations, corrections, groundCorrections);
         if (Boolean.getBoolean("cpic.regenerate")) {
             Files.writeString(ActionClassifier.ACTIONS, generated, StandardCharsets.UTF_8);
         }
@@ -86,6 +93,73 @@ class ActionTableTest {
             assertThat(ActionClassifier.classify(r.text(), r.classification()).action())
                     .as("override for %s repeats what the rules already say", id).isNotEqualTo(c.action());
         });
+    }
+
+    @Test
+    void everyRowArguingAgainstItsDrugNamesOneGroundAndNoOtherRowDoes() {
+        List<String> grounds = Arrays.stream(Ground.values()).map(Enum::name).toList();
+        assertThat(table).allSatisfy(r -> {
+            String what = r.get("recommendation_id") + " " + r.get("action") + " (" + r.get("ground_basis") + ")";
+            if (Action.valueOf(r.get("action")).arguesAgainst()) {
+                assertThat(r.get("ground")).as("ground of %s", what).isIn(grounds);
+                assertThat(r.get("ground_basis")).as("ground basis of %s", what).isNotBlank().isNotEqualTo("-");
+            } else {
+                assertThat(r.get("ground")).as("ground of %s", what).isEqualTo("-");
+                assertThat(r.get("ground_basis")).as("ground basis of %s", what).isEqualTo("-");
+            }
+        });
+    }
+
+    @Test
+    void everyGroundOverrideIsNeededAndExplained() {
+        Map<String, Recommendation> byId = recommendations.stream()
+                .collect(Collectors.toMap(Recommendation::id, r -> r));
+        assertThat(groundCorrections).allSatisfy((id, c) -> {
+            assertThat(byId).as("ground override for unknown recommendation").containsKey(id);
+            assertThat(c.reason()).as("reason for %s", id).isNotBlank();
+            Recommendation r = byId.get(id);
+            assertThat(ActionClassifier.classifyGround(r.text(), r.implications()).ground())
+                    .as("ground override for %s repeats what the rules already say", id).isNotEqualTo(c.ground());
+        });
+    }
+
+    @Test
+    void groundSpotChecksFromCpicText() {
+        SoftAssertions soft = new SoftAssertions();
+        // HLA-B*15:02 / HLA-A*31:01: CPIC's implications name SJS/TEN (and DRESS, MPE).
+        checkGround(soft, "carbamazepine", "CBZ naive", "{\"HLA-A\":\"*31:01 negative\",\"HLA-B\":\"*15:02 positive\"}",
+                Ground.ADVERSE_REACTION);
+        checkGround(soft, "carbamazepine", "CBZ naive", "{\"HLA-A\":\"*31:01 positive\",\"HLA-B\":\"*15:02 negative\"}",
+                Ground.ADVERSE_REACTION);
+        checkGround(soft, "oxcarbazepine", "OXC naive", "{\"HLA-B\":\"*15:02 positive\"}", Ground.ADVERSE_REACTION);
+        checkAllGrounds(soft, "phenytoin and fosphenytoin with HLA-B*15:02 positive",
+                r -> (r.drug().equals("phenytoin") || r.drug().equals("fosphenytoin"))
+                        && r.lookupKey().contains("\"HLA-B\":\"*15:02 positive\"")
+                        && Action.valueOf(actionOf(r)).arguesAgainst(), Ground.ADVERSE_REACTION);
+        checkGround(soft, "abacavir", GENERAL, "{\"HLA-B\":\"*57:01 positive\"}", Ground.ADVERSE_REACTION);
+        checkGround(soft, "allopurinol", GENERAL, "{\"HLA-B\":\"*58:01 positive\"}", Ground.CONTRAINDICATED);
+        // Lower endoxifen, higher risk of recurrence: tamoxifen is expected not to work.
+        checkGround(soft, "tamoxifen", GENERAL, "{\"CYP2D6\":\"0.0\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "codeine", GENERAL, "{\"CYP2D6\":\"0.0\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "codeine", GENERAL, "{\"CYP2D6\":\"≥3.0\"}", Ground.ADVERSE_REACTION);
+        checkGround(soft, "clopidogrel", "CVI ACS PCI", "{\"CYP2C19\":\"Poor Metabolizer\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "paroxetine", GENERAL, "{\"CYP2D6\":\"≥3.0\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "vortioxetine", GENERAL, "{\"CYP2D6\":\"≥3.0\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "voriconazole", "adults", "{\"CYP2C19\":\"Rapid Metabolizer\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "voriconazole", "adults", "{\"CYP2C19\":\"Ultrarapid Metabolizer\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "ivacaftor", GENERAL, "{\"CFTR\":\"ivacaftor non-responsive in CF patients\"}", Ground.INEFFECTIVE);
+        checkGround(soft, "meloxicam", GENERAL, "{\"CYP2C9\":\"0.0\"}", Ground.ADVERSE_REACTION);
+        checkGround(soft, "fluorouracil", GENERAL, "{\"DPYD\":\"0.0\"}", Ground.ADVERSE_REACTION);
+        checkGround(soft, "simvastatin", GENERAL, "{\"SLCO1B1\":\"Poor Function\"}", Ground.ADVERSE_REACTION);
+        checkGround(soft, "desflurane", GENERAL,
+                "{\"CACNA1S\":\"No Result\",\"RYR1\":\"Malignant Hyperthermia Susceptibility\"}", Ground.CONTRAINDICATED);
+        checkAllGrounds(soft, "tricyclics with CYP2D6 ultrarapid (activity score above 2.25)",
+                r -> TRICYCLICS.contains(r.drug()) && r.lookupKey().matches(".*\"CYP2D6\":\"(2\\.5|≥3\\.0)\".*")
+                        && Action.valueOf(actionOf(r)).arguesAgainst(),
+                Ground.INEFFECTIVE);
+        checkAllGrounds(soft, "Avoid tricyclic use due to potential for side effects",
+                r -> r.text().startsWith("Avoid tricyclic use due to potential for side effects"), Ground.ADVERSE_REACTION);
+        soft.assertAll();
     }
 
     @Test
@@ -155,6 +229,27 @@ class ActionTableTest {
         }
         soft.assertThat(keyed.get("action")).as("%s %s %s (%s)", drug, population, lookupKey, keyed.get("basis"))
                 .isEqualTo(expected.name());
+    }
+
+    private static String actionOf(Recommendation r) {
+        return table.stream().filter(t -> t.get("recommendation_id").equals(r.id())).findFirst().orElseThrow().get("action");
+    }
+
+    private static void checkGround(SoftAssertions soft, String drug, String population, String lookupKey,
+                                    Ground expected) {
+        List<Map<String, String>> rows = table.stream().filter(r -> r.get("drug").equals(drug)
+                && r.get("population").equals(population) && r.get("lookup_key").equals(lookupKey)).toList();
+        soft.assertThat(rows).as("%s %s %s", drug, population, lookupKey).isNotEmpty();
+        rows.forEach(r -> soft.assertThat(r.get("ground"))
+                .as("%s %s %s (%s)", drug, population, lookupKey, r.get("ground_basis")).isEqualTo(expected.name()));
+    }
+
+    private static void checkAllGrounds(SoftAssertions soft, String what, Predicate<Recommendation> which, Ground expected) {
+        Map<String, String> groundById = table.stream()
+                .collect(Collectors.toMap(r -> r.get("recommendation_id"), r -> r.get("ground")));
+        List<String> ids = recommendations.stream().filter(which).map(Recommendation::id).toList();
+        soft.assertThat(ids).as("rows with %s", what).isNotEmpty();
+        ids.forEach(id -> soft.assertThat(groundById.get(id)).as("%s: %s", id, what).isEqualTo(expected.name()));
     }
 
     private static void checkAll(SoftAssertions soft, String what, Predicate<Recommendation> which, Action expected) {

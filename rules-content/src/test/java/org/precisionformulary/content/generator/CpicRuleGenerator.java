@@ -21,7 +21,8 @@ import org.precisionformulary.model.genotype.Gene;
 
 /**
  * Writes one DRL file per CPIC guideline, one rule per recommendation row, from the CPIC tables shipped
- * in {@code rules-content} and the reviewed action table ({@code actions.tsv}). A CPIC update is:
+ * in {@code rules-content} and the action table ({@code actions.tsv}: machine-proposed actions and grounds,
+ * with manual corrections in the override files). A CPIC update is:
  * replace the tables, regenerate, review the diff. {@link GeneratedRulesAreCurrentTest} fails when the
  * committed DRL differs from what this writes; run it with {@code -Dcpic.regenerate=true} to rewrite.
  */
@@ -37,14 +38,17 @@ public final class CpicRuleGenerator {
 
     private final CpicData data;
     private final Map<String, Action> actions;
+    private final Map<String, String> grounds;
 
     /**
      * @param data    the CPIC tables
      * @param actions recommendation id to action
+     * @param grounds recommendation id to statutory ground, for the rows whose action argues against the drug
      */
-    public CpicRuleGenerator(CpicData data, Map<String, Action> actions) {
+    public CpicRuleGenerator(CpicData data, Map<String, Action> actions, Map<String, String> grounds) {
         this.data = data;
         this.actions = actions;
+        this.grounds = grounds;
     }
 
     /**
@@ -54,6 +58,23 @@ public final class CpicRuleGenerator {
      */
     public static Map<String, Action> readActions(Path actionsTsv) throws IOException {
         Map<String, Action> map = new HashMap<>();
+        readColumn(actionsTsv, "action").forEach((id, a) -> map.put(id, Action.valueOf(a)));
+        return map;
+    }
+
+    /**
+     * @param actionsTsv the action table
+     * @return recommendation id to ground, for the rows that have one (not {@code -})
+     * @throws IOException when the table cannot be read
+     */
+    public static Map<String, String> readGrounds(Path actionsTsv) throws IOException {
+        Map<String, String> map = new HashMap<>(readColumn(actionsTsv, "ground"));
+        map.values().removeIf(ActionClassifier.NO_GROUND::equals);
+        return map;
+    }
+
+    private static Map<String, String> readColumn(Path actionsTsv, String column) throws IOException {
+        Map<String, String> map = new HashMap<>();
         Map<String, Integer> columns = null;
         for (String line : Files.readAllLines(actionsTsv, StandardCharsets.UTF_8)) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -67,7 +88,10 @@ public final class CpicRuleGenerator {
                 }
                 continue;
             }
-            map.put(cells[columns.get("recommendation_id")], Action.valueOf(cells[columns.get("action")]));
+            if (!columns.containsKey(column)) {
+                throw new IllegalStateException(actionsTsv + " has no column " + column);
+            }
+            map.put(cells[columns.get("recommendation_id")], cells[columns.get(column)]);
         }
         return map;
     }
@@ -163,6 +187,11 @@ public final class CpicRuleGenerator {
         if (action == null) {
             throw new IllegalStateException("actions.tsv has no action for " + r.recommendationId());
         }
+        String ground = grounds.get(r.recommendationId());
+        if (action.arguesAgainst() != (ground != null)) {
+            throw new IllegalStateException("actions.tsv: " + r.recommendationId() + " is " + action
+                    + (ground == null ? " without a ground" : " with ground " + ground));
+        }
         Classification classification = Classification.of(r.classification());
         StringBuilder sb = new StringBuilder();
         sb.append("// ").append(abbreviate(r.text())).append('\n');
@@ -172,6 +201,9 @@ public final class CpicRuleGenerator {
         meta(sb, "population", r.population());
         meta(sb, "classification", r.classification());
         meta(sb, "action", action.name());
+        if (ground != null) {
+            meta(sb, "ground", ground);
+        }
         meta(sb, "pmids", String.join(",", r.pmids()));
         meta(sb, "cpicDataVersion", CpicData.VERSION);
         sb.append("when\n");

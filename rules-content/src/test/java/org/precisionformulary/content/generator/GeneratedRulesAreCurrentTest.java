@@ -19,11 +19,13 @@ class GeneratedRulesAreCurrentTest {
     @Test
     void committedDrlMatchesTheGenerator() throws Exception {
         if (Boolean.getBoolean("cpic.regenerate")) {
-            // The DRL carries each rule's action, so the action table is brought up to date first.
-            ActionClassifier.writeTable(ActionClassifier.RECOMMENDATIONS, ActionClassifier.OVERRIDES, ActionClassifier.ACTIONS);
+            // The DRL carries each rule's action and ground, so the action table is brought up to date first.
+            ActionClassifier.writeTable(ActionClassifier.RECOMMENDATIONS, ActionClassifier.OVERRIDES,
+                    ActionClassifier.GROUND_OVERRIDES, ActionClassifier.ACTIONS);
         }
         Map<String, String> generated = new CpicRuleGenerator(CpicData.builtIn(),
-                CpicRuleGenerator.readActions(CpicRuleGenerator.ACTIONS)).generate();
+                CpicRuleGenerator.readActions(CpicRuleGenerator.ACTIONS),
+                CpicRuleGenerator.readGrounds(CpicRuleGenerator.ACTIONS)).generate();
         if (Boolean.getBoolean("cpic.regenerate")) {
             CpicRuleGenerator.write(generated, CpicRuleGenerator.OUTPUT);
         }

@@ -469,21 +469,34 @@ public final class Evaluator {
 
     /**
      * The ground of a waiver in the words step-therapy exception laws use, per drug it stands on:
-     * contraindicated or likely to cause an adverse reaction, or expected to be ineffective.
+     * contraindicated or likely to cause an adverse reaction, expected to be ineffective, or (where the
+     * content names neither) advised against by CPIC. Each finding's ground comes from its rule's
+     * {@code @ground} metadata; findings that support different grounds are cited each with their evidence.
      */
-    private static String ground(Waiver w, java.util.Collection<Finding> findings) {
+    private String ground(Waiver w, java.util.Collection<Finding> findings) {
         if (w.groundDrugs().isEmpty()) {
             return w.reason();
         }
         List<String> parts = new ArrayList<>();
         for (String d : w.groundDrugs().stream().sorted().toList()) {
-            List<Finding> against = findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst()).toList();
-            String evidence = against.stream().map(f -> "CPIC " + f.classification().label() + " "
-                    + f.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + populationSuffix(f.population())
-                    + ", " + genesText(f)).distinct().collect(java.util.stream.Collectors.joining("; "));
-            parts.add(d + ": " + GroundCategory.of(against) + " (" + evidence + ")");
+            Map<String, Set<String>> evidenceByWording = new LinkedHashMap<>();
+            findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst())
+                    .sorted(Comparator.comparing((Finding f) -> groundOf(f)))
+                    .forEach(f -> evidenceByWording.computeIfAbsent(groundOf(f).wording(), k -> new LinkedHashSet<>())
+                            .add("CPIC " + f.classification().label() + " "
+                                    + f.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                    + populationSuffix(f.population()) + ", " + genesText(f)));
+            List<String> cited = new ArrayList<>();
+            evidenceByWording.forEach((wording, evidence) -> cited.add(wording + " (" + String.join("; ", evidence) + ")"));
+            parts.add(d + ": " + String.join("; ", cited));
         }
         return w.reason() + ": " + String.join("; ", parts);
+    }
+
+    /** The ground a finding's rule declares; a plan rule without {@code @ground} is cited as CPIC's advice. */
+    private Ground groundOf(Finding f) {
+        RuleInfo rule = pack.rules().get(f.ruleId());
+        return Ground.of(rule == null ? null : rule.get(Ground.METADATA_KEY));
     }
 
     private Finding toFinding(GenomicFinding f, String ruleName) {

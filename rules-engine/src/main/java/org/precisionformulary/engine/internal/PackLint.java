@@ -31,6 +31,7 @@ public final class PackLint {
             "\\b(LocalDate|LocalDateTime|Instant|ZonedDateTime|OffsetDateTime|LocalTime)\\.now\\s*\\(|System\\.currentTimeMillis|new\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)");
 
     private static final Pattern META = Pattern.compile("@(\\w+)\\s*\\(");
+    private static final Pattern GROUND = Pattern.compile("@ground\\s*\\(\\s*\"?([^\")]*)\"?\\s*\\)");
     private static final Pattern ORDERING = Pattern.compile("(?m)^\\s*(salience|agenda-group|activation-group|ruleflow-group)\\b");
 
     private PackLint() {
@@ -39,8 +40,9 @@ public final class PackLint {
     /**
      * The authoring checks {@code validate} adds to the compliance checks: every rule says what it is
      * (a gene–drug rule cites its guideline, classification and PMIDs; a routing or plan rule names its
-     * {@code @concern}), rule names are unique across the pack (they are decisions' rule ids), and any
-     * salience or agenda group carries an {@code @orderingReason}.
+     * {@code @concern}), rule names are unique across the pack (they are decisions' rule ids), a declared
+     * {@code @ground} names one of the statutory grounds, and any salience or agenda group carries an
+     * {@code @orderingReason}.
      *
      * @param files path to content; {@code .drl} files are checked
      * @return every problem, with file and line, compliance problems included
@@ -76,6 +78,14 @@ public final class PackLint {
                         problems.add(new RulePackProblem(e.getKey(), line, "rule \"" + name + "\" has no @" + key
                                 + (geneDrug ? " (a rule that inserts a GenomicFinding cites its evidence)"
                                 : " (say which routing or plan concern the rule serves)")));
+                    }
+                }
+                Matcher ground = GROUND.matcher(header);
+                if (ground.find()) {
+                    try {
+                        Ground.of(ground.group(1));
+                    } catch (IllegalArgumentException bad) {
+                        problems.add(new RulePackProblem(e.getKey(), line, "rule \"" + name + "\": " + bad.getMessage()));
                     }
                 }
                 if (ORDERING.matcher(header).find() && !keys.contains("orderingReason")) {
