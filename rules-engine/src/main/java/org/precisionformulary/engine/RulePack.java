@@ -116,6 +116,7 @@ public final class RulePack {
     }
 
     private static RulePack of(java.util.TreeMap<String, byte[]> files, String origin, RuleAllowlist allowlist) {
+        checkCpicDataVersion(files, origin);
         if (extendsBuiltIn(files)) {
             return new RulePack(CompiledPack.layered(RulePack.class.getClassLoader(), files, origin, allowlist));
         }
@@ -154,6 +155,11 @@ public final class RulePack {
             return problems;
         }
         var files = PackFiles.readDirectory(directory);
+        try {
+            checkCpicDataVersion(files, directory.toString());
+        } catch (RulePackException e) {
+            problems.addAll(e.problems());
+        }
         if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new RulePackProblem(directory.toString(), 0, "holds no .drl file: a pack without rules"
                     + " decides nothing"));
@@ -185,6 +191,35 @@ public final class RulePack {
             }
         }
         return problems.stream().distinct().toList();
+    }
+
+    /**
+     * A pack's rules are made for one version of CPIC's tables, and the engine decides with the tables it
+     * ships: a manifest that names other tables is refused, so no decision cites one version while deciding on
+     * another.
+     */
+    private static void checkCpicDataVersion(java.util.Map<String, byte[]> files, String origin) {
+        byte[] manifest = files.get("pack.properties");
+        if (manifest == null) {
+            return;
+        }
+        String text = new String(manifest, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(text));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String named = p.getProperty("cpicDataVersion");
+        String loaded = org.precisionformulary.content.CpicData.VERSION;
+        if (named != null && !named.isBlank() && !named.trim().equals(loaded)) {
+            int line = 1 + (int) text.substring(0, Math.max(text.indexOf("cpicDataVersion"), 0)).chars()
+                    .filter(c -> c == '\n').count();
+            throw new RulePackException(origin + " is refused: it was made for other CPIC tables", List.of(
+                    new RulePackProblem("pack.properties", line, "cpicDataVersion " + named.trim()
+                            + " names CPIC tables this engine does not hold; it decides with the " + loaded
+                            + " tables (regenerate the pack from them, or leave cpicDataVersion out)")));
+        }
     }
 
     private static boolean extendsBuiltIn(java.util.Map<String, byte[]> files) {

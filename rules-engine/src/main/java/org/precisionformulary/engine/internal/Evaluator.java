@@ -566,7 +566,8 @@ public final class Evaluator {
     }
 
     private Audit audit(String inputSha, List<String> fired, String memberId) {
-        return new Audit(engineVersion, pack.version(), pack.sha256(), pack.cpicDataVersion(),
+        // The CPIC tables that decided, whatever the pack's manifest says (RulePack refuses one naming others).
+        return new Audit(engineVersion, pack.version(), pack.sha256(), cpic.version(),
                 formulary.formularyId(), inputSha, fired, pack.overriddenRules(),
                 memberIdHasher == null || memberId == null ? null : memberIdHasher.hash(memberId),
                 pack.allowedInRules());
