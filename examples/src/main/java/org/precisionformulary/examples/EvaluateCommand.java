@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.examples;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,14 +21,19 @@ import org.precisionformulary.model.json.ContractJson;
 
 /**
  * {@code evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [REQUEST.json]}: one
- * request in, one pretty decision out. PharmCAT results are added to the request's genotypes.
+ * request in, one pretty decision out. PharmCAT results are added to the request's genotypes; a PharmCAT file
+ * the import cannot read is an error naming the file and what is wrong in it (exit 1), never a decision made
+ * without it.
  */
 final class EvaluateCommand {
 
     private EvaluateCommand() {
     }
 
-    /** Exit 0 whatever the outcome: a {@code PHARMACIST_REVIEW} decision is still the answer. */
+    /**
+     * Exit 0 whatever the outcome: a {@code PHARMACIST_REVIEW} decision is still the answer. Exit 1 when a
+     * {@code --pharmcat} or {@code --outside-calls} file cannot be imported.
+     */
     static int run(List<String> args, Console console) throws IOException {
         Options options = Options.parse("evaluate", args,
                 Set.of("--formulary", "--pack", "--pharmcat", "--outside-calls", "--member-id-key"), 0, 1, "REQUEST.json");
@@ -44,8 +51,15 @@ final class EvaluateCommand {
                 try {
                     result = option.equals("--pharmcat") ? PharmcatImport.phenotyper(source.get())
                             : PharmcatImport.outsideCalls(source.get());
-                } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new UsageException("evaluate: " + option + " " + source.get() + ": " + e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    // The file is wrong, not the command line: say what is wrong in it, and decide nothing.
+                    console.err().println("precision-formulary: evaluate: " + option + ": " + e.getMessage());
+                    return 1;
+                } catch (JsonProcessingException e) {
+                    JsonLocation at = e.getLocation();
+                    console.err().println("precision-formulary: evaluate: " + option + ": " + source.get() + ": not JSON: "
+                            + e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+                    return 1;
                 }
                 imported.addAll(result.genotypes());
                 result.notes().forEach(note -> console.err().println("evaluate: " + note));

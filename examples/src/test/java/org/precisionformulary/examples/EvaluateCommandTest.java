@@ -105,6 +105,68 @@ class EvaluateCommandTest {
         assertThat(cli.err()).contains("could not call");
     }
 
+    /** PharmCAT's published examples sit with the importer's tests. */
+    private static final String EXAMPLES = "../rules-content/src/test/resources/pharmcat/";
+
+    @Test
+    void aPharmcatV211ResultInTheNestedLayoutStopsClopidogrelForThePoorMetabolizer() throws Exception {
+        String clopidogrel = "{\"requestId\":\"P3\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"clopidogrel\"},"
+                + "\"indication\":\"CVI ACS PCI\"}";
+        Cli cli = Cli.runWithInput(clopidogrel, "evaluate", "--pharmcat", EXAMPLES + "v2.11-example2.phenotype.json");
+
+        assertThat(cli.exitCode()).isZero();
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(decision.path("rejectCodes").get(0).asText()).isEqualTo("88");
+        JsonNode finding = decision.path("findings").get(0);
+        assertThat(finding.path("drug").asText()).isEqualTo("clopidogrel");
+        assertThat(finding.path("genes").path("CYP2C19").asText()).isEqualTo("Poor Metabolizer");
+        assertThat(finding.path("classification").asText()).isEqualTo("Strong");
+        assertThat(finding.path("action").asText()).isEqualTo("AVOID");
+        assertThat(decision.path("errors")).isEmpty();
+        // The layout's section keys are not genes.
+        assertThat(cli.err()).doesNotContain("reported CPIC").doesNotContain("DPWG");
+    }
+
+    @Test
+    void aPharmcatResultWithHlaB5701StopsAbacavir() throws Exception {
+        String abacavir = "{\"requestId\":\"P4\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"abacavir\"}}";
+        Cli cli = Cli.runWithInput(abacavir, "evaluate", "--pharmcat", EXAMPLES + "v2.11-example1.phenotype.json");
+
+        JsonNode decision = ContractJson.mapper().readTree(cli.out());
+        assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(decision.path("rejectCodes").get(0).asText()).isEqualTo("88");
+        assertThat(decision.path("findings").get(0).path("lookupKey").path("HLA-B").asText()).isEqualTo("*57:01 positive");
+        // MT-RNR1 1555A>G came as n/a: untested with a note, not an invented phenotype sent for review.
+        assertThat(decision.path("errors")).isEmpty();
+        assertThat(cli.err()).contains("MT-RNR1 as 1555A>G with no CPIC phenotype (n/a)");
+    }
+
+    @Test
+    void aFileThatIsNoPharmcatResultIsAClearErrorNamingTheFileAndTheField(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("odd.phenotype.json"),
+                "{\"geneReports\": {\"CPIC\": {\"CYP2C19\": {\"callSource\": \"MATCHER\"}}, \"DPWG\": {}}}");
+        Cli cli = Cli.runWithInput("{\"requestId\":\"P5\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"clopidogrel\"}}",
+                "evaluate", "--pharmcat", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("--pharmcat").contains(file.toString())
+                .contains("geneReports.CPIC.CYP2C19.recommendationDiplotypes is missing")
+                .doesNotContain("Usage:").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPharmcatFileThatIsNotJsonIsAClearErrorToo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("truncated.phenotype.json"), "{\"geneReports\": {\"CYP2C19\": ");
+        Cli cli = Cli.run("evaluate", "--pharmcat", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(file.toString()).contains("not JSON").contains("line 1")
+                .doesNotContain("Usage:").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
     @Test
     void outsideCallsAreAddedToo() throws Exception {
         String codeine = "{\"requestId\":\"P2\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"codeine\"}}";

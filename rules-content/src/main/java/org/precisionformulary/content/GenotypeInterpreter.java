@@ -390,7 +390,7 @@ public final class GenotypeInterpreter {
         if (gene.kind() == Gene.Kind.ALLELE_POSITIVITY) {
             // Outside calls write HLA results as "*57:01 positive".
             String[] parts = text.split("\\s+");
-            if (parts.length == 2) {
+            if (parts.length == 2 && (parts[1].equalsIgnoreCase("positive") || parts[1].equalsIgnoreCase("negative"))) {
                 return hla(gene, hlaAllele(gene, parts[0], "phenotype"), AlleleResult.of(parts[1]), null);
             }
             throw new Rejected("phenotype", gene + " results are an allele and a result, e.g. '*57:01 positive'");

@@ -7,10 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.genotype.GenotypeInput;
@@ -19,16 +25,30 @@ import org.precisionformulary.model.json.ContractJson;
 /**
  * Turns PharmCAT output into a request's genotype entries: the phenotyper's JSON result
  * ({@code *.phenotype.json}) and PharmCAT "outside call" files (TSV: gene, diplotype, phenotype,
- * activity score). A gene PharmCAT could not call becomes an explicit {@code No Result} entry, so the
- * decision says it was untested instead of reading it as normal.
+ * activity score).
+ *
+ * <p>No gene PharmCAT reports for a CPIC gene is lost on the way: it becomes the call PharmCAT matched
+ * recommendations on, or an explicit {@code No Result} entry with a note saying what PharmCAT reported
+ * (a gene it could not call, a result it wrote as {@code n/a}, several possible results that disagree),
+ * so the decision says the gene was untested instead of reading it as normal; a file whose shape the
+ * import does not recognise is refused as a whole, naming each field that is wrong.
  */
 public final class PharmcatImport {
+
+    /** PharmCAT v2.x to v3.0.x nest the gene reports under one section per guideline source. */
+    private static final String CPIC_SECTION = "CPIC";
+    private static final String DPWG_SECTION = "DPWG";
+    /** How PharmCAT keys an HLA result: one allele and whether it was found, e.g. {@code *57:01 positive}. */
+    private static final Pattern ALLELE_STATUS = Pattern.compile("^(\\S+)\\s+(positive|negative)$", Pattern.CASE_INSENSITIVE);
+    private static final String NOT_APPLICABLE = "n/a";
 
     /**
      * What an import produced.
      *
-     * @param genotypes one entry per gene, in file order
-     * @param notes     what the pharmacist should know about choices made (genes skipped and why)
+     * @param genotypes the entries, in file order: one per gene, or for an HLA gene one per allele PharmCAT
+     *                  gave a status for
+     * @param notes     what the pharmacist should know about choices made (genes skipped, taken as
+     *                  {@code No Result}, and what PharmCAT reported for them)
      */
     public record Imported(List<GenotypeInput> genotypes, List<String> notes) {
         /** Copies the lists. */
@@ -42,51 +62,76 @@ public final class PharmcatImport {
     }
 
     /**
-     * Reads a PharmCAT phenotyper result. Each gene's {@code recommendationDiplotypes} lookup key is what
-     * PharmCAT itself matches recommendations on: an activity score for CYP2D6, CYP2C9 and DPYD, else a
-     * phenotype. Several possible diplotypes are used only when they agree.
+     * Reads a PharmCAT phenotyper result, in either layout PharmCAT has written: {@code geneReports.<gene>}
+     * (v3.1 and later) or {@code geneReports.CPIC.<gene>} beside {@code geneReports.DPWG} (v2.x to v3.0.x),
+     * of which only the CPIC section is read. Each gene's {@code recommendationDiplotypes} lookup key is
+     * what PharmCAT itself matches CPIC recommendations on: an activity score for CYP2D6, CYP2C9 and DPYD,
+     * a list of allele statuses for HLA-A and HLA-B (one entry per allele), else a phenotype. Several
+     * possible diplotypes are used only when they agree. A gene PharmCAT did not call, or whose result it
+     * wrote as {@code n/a} (no CPIC phenotype), becomes {@code No Result} with a note; an {@code n/a}
+     * activity score stays one, as CPIC's CYP2D6 and CYP2C9 tables key their Indeterminate rows on it.
      *
      * @param file a {@code *.phenotype.json} file
-     * @return the genotype entries
-     * @throws IOException              when the file cannot be read
-     * @throws IllegalArgumentException when it is not a PharmCAT phenotyper result
+     * @return the genotype entries and notes
+     * @throws IOException              when the file cannot be read or is not JSON
+     * @throws IllegalArgumentException when it is not a PharmCAT phenotyper result this import can read;
+     *                                  the message names the file and every field that is missing or wrong
      */
     public static Imported phenotyper(Path file) throws IOException {
         JsonNode root = ContractJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        JsonNode reports = root == null ? null : root.get("geneReports");
-        if (reports == null || !reports.isObject()) {
-            throw new IllegalArgumentException(file + ": not a PharmCAT phenotyper result (no geneReports)");
+        String refused = file + ": not a PharmCAT phenotyper result this import can read: ";
+        JsonNode geneReports = root == null || !root.isObject() ? null : root.get("geneReports");
+        if (geneReports == null || !geneReports.isObject()) {
+            throw new IllegalArgumentException(refused + "geneReports is " + (root == null || !root.isObject()
+                    ? "missing (the file is not a JSON object)" : geneReports == null ? "missing" : "not an object"));
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        JsonNode reports = geneReports;
+        String base = "geneReports";
+        if (geneReports.has(CPIC_SECTION) || geneReports.has(DPWG_SECTION)) {
+            reports = geneReports.get(CPIC_SECTION);
+            base = "geneReports." + CPIC_SECTION;
+            if (reports == null) {
+                throw new IllegalArgumentException(refused + "geneReports has a " + DPWG_SECTION
+                        + " section but no " + CPIC_SECTION + " section; only CPIC's results are read");
+            }
+            if (!reports.isObject()) {
+                throw new IllegalArgumentException(refused + base + " is not an object of gene reports");
+            }
+            for (String key : geneReports.properties().stream().map(Map.Entry::getKey).toList()) {
+                if (key.equals(CPIC_SECTION) || key.equals(DPWG_SECTION)) {
+                    continue;
+                }
+                if (Gene.find(key).isPresent()) {
+                    problems.add("geneReports." + key + " is a gene report beside geneReports." + CPIC_SECTION
+                            + ", which mixes PharmCAT's two layouts");
+                } else {
+                    notes.add("PharmCAT's geneReports." + key + " section was not read; only its CPIC section is.");
+                }
+            }
         }
         List<GenotypeInput> genotypes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         List<String> uncalled = new ArrayList<>();
+        int known = 0;
         for (var entry : reports.properties()) {
+            String at = base + "." + entry.getKey();
             Optional<Gene> gene = Gene.find(entry.getKey());
             if (gene.isEmpty()) {
                 notes.add("PharmCAT reported " + entry.getKey() + ", a gene no CPIC rule here uses; skipped.");
                 continue;
             }
-            String source = "PharmCAT phenotyper " + entry.getValue().path("phenotypeVersion").asText("");
-            Set<String> keys = new LinkedHashSet<>();
-            for (JsonNode diplotype : entry.getValue().path("recommendationDiplotypes")) {
-                for (JsonNode key : diplotype.path("lookupKey")) {
-                    keys.add(key.asText());
-                }
-                if (diplotype.path("lookupKey").isEmpty()) {
-                    keys.add(GeneResult.NO_RESULT);
-                }
+            known++;
+            GeneReport report = GeneReport.read(gene.get(), at, entry.getValue(), problems);
+            if (report != null) {
+                report.addTo(genotypes, notes, uncalled);
             }
-            keys.remove("");
-            if (keys.isEmpty() || keys.equals(Set.of(GeneResult.NO_RESULT))) {
-                uncalled.add(gene.get().symbol());
-                genotypes.add(GenotypeInput.ofPhenotype(gene.get(), GeneResult.NO_RESULT).withSource(source));
-            } else if (keys.size() > 1) {
-                notes.add("PharmCAT gave " + gene.get() + " several possible results that CPIC treats differently; "
-                        + "it is left untested rather than guessed.");
-                genotypes.add(GenotypeInput.ofPhenotype(gene.get(), GeneResult.NO_RESULT).withSource(source));
-            } else {
-                genotypes.add(entry(gene.get(), keys.iterator().next(), source, notes));
-            }
+        }
+        if (known == 0) {
+            problems.add(base + " has no report for a gene this library knows" + (reports.isEmpty() ? " (it is empty)" : ""));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(refused + String.join("; ", problems));
         }
         if (!uncalled.isEmpty()) {
             notes.add("PharmCAT could not call " + String.join(", ", uncalled) + ": reported as untested (No Result), not as normal.");
@@ -94,16 +139,151 @@ public final class PharmcatImport {
         return new Imported(genotypes, notes);
     }
 
-    private static GenotypeInput entry(Gene gene, String key, String source, List<String> notes) {
-        if (gene.kind() == Gene.Kind.ACTIVITY_SCORE) {
-            return GenotypeInput.ofActivityScore(gene, key).withSource(source);
+    /**
+     * One gene's report, as far as the import reads it.
+     *
+     * @param gene       the gene
+     * @param callSource {@code MATCHER}, {@code OUTSIDE}, {@code NONE}, or empty when not given
+     * @param version    the phenotype data version PharmCAT names, or empty
+     * @param labels     each recommendation diplotype's label, e.g. {@code *2/*2}
+     * @param keys       each recommendation diplotype's lookup key values
+     */
+    private record GeneReport(Gene gene, String callSource, String version, List<String> labels, List<List<String>> keys) {
+
+        /** @return the report, or {@code null} after adding to {@code problems} what is missing or wrong */
+        static GeneReport read(Gene gene, String at, JsonNode report, List<String> problems) {
+            if (!report.isObject()) {
+                problems.add(at + " is not a gene report (a JSON object)");
+                return null;
+            }
+            JsonNode diplotypes = report.get("recommendationDiplotypes");
+            if (diplotypes == null || !diplotypes.isArray()) {
+                problems.add(at + ".recommendationDiplotypes is " + (diplotypes == null ? "missing" : "not a list"));
+                return null;
+            }
+            int before = problems.size();
+            List<String> labels = new ArrayList<>();
+            List<List<String>> keys = new ArrayList<>();
+            for (int i = 0; i < diplotypes.size(); i++) {
+                String where = at + ".recommendationDiplotypes[" + i + "]";
+                JsonNode diplotype = diplotypes.get(i);
+                JsonNode key = diplotype.isObject() ? diplotype.get("lookupKey") : null;
+                if (!diplotype.isObject()) {
+                    problems.add(where + " is not an object");
+                } else if (key == null || !key.isArray()) {
+                    problems.add(where + ".lookupKey is " + (key == null ? "missing" : "not a list"));
+                } else {
+                    List<String> values = new ArrayList<>();
+                    for (int j = 0; j < key.size(); j++) {
+                        if (!key.get(j).isTextual()) {
+                            problems.add(where + ".lookupKey[" + j + "] is not a string");
+                        } else if (!key.get(j).asText().isBlank()) {
+                            values.add(key.get(j).asText().trim());
+                        }
+                    }
+                    keys.add(values);
+                    labels.add(text(diplotype, "label"));
+                }
+            }
+            return problems.size() > before ? null
+                    : new GeneReport(gene, text(report, "callSource"), text(report, "phenotypeVersion"), labels, keys);
         }
-        if (key.equalsIgnoreCase("n/a")) {
-            // PharmCAT writes n/a when its tables cannot assign a phenotype, which CPIC calls Indeterminate.
-            notes.add("PharmCAT could not assign a " + gene + " phenotype (n/a): taken as Indeterminate.");
-            return GenotypeInput.ofPhenotype(gene, "Indeterminate").withSource(source);
+
+        private static String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value != null && value.isTextual() ? value.asText().trim() : "";
         }
-        return GenotypeInput.ofPhenotype(gene, key).withSource(source);
+
+        /** PharmCAT labels a gene it could not call {@code Unknown/Unknown} ({@code Unknown} for MT-RNR1). */
+        private boolean called() {
+            return !callSource.equals("NONE") && !labels.isEmpty() && labels.stream().noneMatch(label -> label.isEmpty()
+                    || Arrays.stream(label.split("/")).allMatch(part -> part.trim().equalsIgnoreCase("Unknown")));
+        }
+
+        private String source() {
+            return "PharmCAT phenotyper" + (version.isEmpty() ? "" : " " + version)
+                    + (callSource.equals("OUTSIDE") ? " (outside call)" : "");
+        }
+
+        private String reported() {
+            return String.join(" or ", labels.stream().filter(label -> !label.isEmpty()).toList());
+        }
+
+        void addTo(List<GenotypeInput> genotypes, List<String> notes, List<String> uncalled) {
+            Set<String> values = new LinkedHashSet<>();
+            keys.forEach(values::addAll);
+            if (values.isEmpty() && called() && labels.size() == 1) {
+                // PharmCAT keys no recommendation on this gene (CYP4F2, VKORC1 before v3.1): keep the call as made.
+                genotypes.add(GenotypeInput.ofDiplotype(gene, labels.get(0)).withSource(source()));
+                return;
+            }
+            if (values.isEmpty() || values.equals(Set.of(GeneResult.NO_RESULT))) {
+                uncalled.add(gene.symbol());
+                genotypes.add(noResult());
+                return;
+            }
+            boolean notApplicable = values.stream().anyMatch(value -> value.equalsIgnoreCase(NOT_APPLICABLE));
+            if (values.size() == 1 && notApplicable && gene.kind() != Gene.Kind.ACTIVITY_SCORE) {
+                // n/a is PharmCAT's "no CPIC phenotype for this call"; only an activity score of n/a is a CPIC key
+                // (CYP2D6 and CYP2C9 Indeterminate), so anywhere else it must not become a phenotype.
+                notes.add("PharmCAT reported " + gene + (reported().isEmpty() ? "" : " as " + reported())
+                        + " with no CPIC phenotype (n/a): taken as No Result (untested), not as a phenotype. "
+                        + "Check the " + gene + " result before relying on it.");
+                genotypes.add(noResult());
+                return;
+            }
+            boolean hla = gene.kind() == Gene.Kind.ALLELE_POSITIVITY;
+            if (values.size() > 1 && (!hla || notApplicable || values.contains(GeneResult.NO_RESULT))) {
+                ambiguous(values, genotypes, notes);
+                return;
+            }
+            if (hla) {
+                addAlleles(values, genotypes, notes);
+                return;
+            }
+            String value = values.iterator().next();
+            genotypes.add((gene.kind() == Gene.Kind.ACTIVITY_SCORE
+                    ? GenotypeInput.ofActivityScore(gene, value) : GenotypeInput.ofPhenotype(gene, value)).withSource(source()));
+        }
+
+        private void ambiguous(Set<String> values, List<GenotypeInput> genotypes, List<String> notes) {
+            notes.add("PharmCAT gave " + gene + " several possible results that CPIC treats differently ("
+                    + String.join(", ", values) + "); it is left untested rather than guessed.");
+            genotypes.add(noResult());
+        }
+
+        /**
+         * An HLA lookup key lists the status of every allele CPIC keys on ({@code *15:02 positive},
+         * {@code *57:01 positive}, {@code *58:01 negative}): each is a result of its own, not an alternative.
+         */
+        private void addAlleles(Set<String> values, List<GenotypeInput> genotypes, List<String> notes) {
+            Map<String, AlleleResult> statuses = new LinkedHashMap<>();
+            List<String> unreadable = new ArrayList<>();
+            Set<String> conflicting = new LinkedHashSet<>();
+            for (String value : values) {
+                Matcher m = ALLELE_STATUS.matcher(value);
+                if (!m.matches()) {
+                    unreadable.add(value);
+                    continue;
+                }
+                AlleleResult result = AlleleResult.of(m.group(2));
+                AlleleResult earlier = statuses.putIfAbsent(m.group(1), result);
+                if (earlier != null && earlier != result) {
+                    conflicting.add(m.group(1));
+                }
+            }
+            if (!conflicting.isEmpty()) {
+                ambiguous(values, genotypes, notes);
+                return;
+            }
+            statuses.forEach((allele, result) -> genotypes.add(GenotypeInput.ofAllele(gene, allele, result).withSource(source())));
+            // Whatever else PharmCAT wrote goes on as written: the interpreter refuses it with an error naming the entry.
+            unreadable.forEach(value -> genotypes.add(GenotypeInput.ofPhenotype(gene, value).withSource(source())));
+        }
+
+        private GenotypeInput noResult() {
+            return GenotypeInput.ofPhenotype(gene, GeneResult.NO_RESULT).withSource(source());
+        }
     }
 
     /**

@@ -99,6 +99,18 @@ class GenotypeInterpreterTest {
     }
 
     @Test
+    void anHlaPhenotypeWhoseResultIsNeitherPositiveNorNegativeIsAnErrorNamingTheEntry() {
+        GenotypeInterpretation i = interpreter.interpret(List.of(
+                GenotypeInput.ofPhenotype(Gene.HLA_B, "*57:01 positive"), GenotypeInput.ofPhenotype(Gene.HLA_B, "*58:01 present")));
+        assertThat(i.results()).filteredOn(r -> r.gene() == Gene.HLA_B).extracting(GeneResult::lookupKey)
+                .containsExactly("*57:01 positive");
+        assertThat(i.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("genotypes[1].phenotype");
+            assertThat(e.message()).contains("'*57:01 positive'");
+        });
+    }
+
+    @Test
     void activityScoresAreNormalisedAndChecked() {
         GenotypeInterpretation ok = interpreter.interpret(List.of(GenotypeInput.ofActivityScore(Gene.CYP2D6, "1"),
                 GenotypeInput.ofActivityScore(Gene.CYP2C9, "n/a")));
