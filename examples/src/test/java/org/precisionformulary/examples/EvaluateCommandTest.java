@@ -137,9 +137,9 @@ class EvaluateCommandTest {
         assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(decision.path("rejectCodes").get(0).asText()).isEqualTo("88");
         assertThat(decision.path("findings").get(0).path("lookupKey").path("HLA-B").asText()).isEqualTo("*57:01 positive");
-        // MT-RNR1 1555A>G came as n/a: untested with a note, not an invented phenotype sent for review.
+        // MT-RNR1 1555A>G came as n/a: read through CPIC's own allele table, with a note, not sent for review.
         assertThat(decision.path("errors")).isEmpty();
-        assertThat(cli.err()).contains("MT-RNR1 as 1555A>G with no CPIC phenotype (n/a)");
+        assertThat(cli.err()).contains("MT-RNR1 as 1555A>G with no phenotype (n/a); CPIC's MT-RNR1 table reads it as");
     }
 
     @Test

@@ -225,7 +225,16 @@ public final class PharmcatImport {
             boolean notApplicable = values.stream().anyMatch(value -> value.equalsIgnoreCase(NOT_APPLICABLE));
             if (values.size() == 1 && notApplicable && gene.kind() != Gene.Kind.ACTIVITY_SCORE) {
                 // n/a is PharmCAT's "no CPIC phenotype for this call"; only an activity score of n/a is a CPIC key
-                // (CYP2D6 and CYP2C9 Indeterminate), so anywhere else it must not become a phenotype.
+                // (CYP2D6 and CYP2C9 Indeterminate), so anywhere else it must not become a phenotype. Its call
+                // may still be one CPIC's own allele table reads (MT-RNR1 1555A>G is m.1555A>G, increased risk of
+                // hearing loss): then the call goes to the rules as the diplotype it is, never a guessed phenotype.
+                Optional<GeneResult> read = labels.size() == 1 ? readByCpic(gene, labels.get(0)) : Optional.empty();
+                if (read.isPresent()) {
+                    notes.add("PharmCAT reported " + gene + " as " + reported() + " with no phenotype (n/a); CPIC's "
+                            + gene + " table reads it as " + read.get().phenotype() + ", which the rules use.");
+                    genotypes.add(GenotypeInput.ofDiplotype(gene, cpicSpelling(gene, labels.get(0))).withSource(source()));
+                    return;
+                }
                 notes.add("PharmCAT reported " + gene + (reported().isEmpty() ? "" : " as " + reported())
                         + " with no CPIC phenotype (n/a): taken as No Result (untested), not as a phenotype. "
                         + "Check the " + gene + " result before relying on it.");
@@ -326,5 +335,23 @@ public final class PharmcatImport {
 
     private static String cell(String[] cells, int i) {
         return i < cells.length && !cells[i].isBlank() ? cells[i].trim() : null;
+    }
+
+    /**
+     * The result CPIC's own tables give a PharmCAT call, if they know it: PharmCAT writes mitochondrial
+     * variants without the {@code m.} CPIC's MT-RNR1 table uses.
+     */
+    private static Optional<GeneResult> readByCpic(Gene gene, String label) {
+        GenotypeInterpretation read = new GenotypeInterpreter(CpicData.builtIn())
+                .interpret(List.of(GenotypeInput.ofDiplotype(gene, cpicSpelling(gene, label))));
+        return read.errors().isEmpty() ? read.results().stream().filter(g -> g.gene() == gene && g.tested() && g.lookupKey() != null)
+                .findFirst()
+                : Optional.empty();
+    }
+
+    private static String cpicSpelling(Gene gene, String label) {
+        String call = label.trim();
+        return gene == Gene.MT_RNR1 && !call.startsWith("m.") && Character.isDigit(call.isEmpty() ? 'x' : call.charAt(0))
+                ? "m." + call : call;
     }
 }

@@ -115,12 +115,24 @@ class PharmcatImportTest {
 
     @Test
     void notApplicableIsNoResultWithANoteAndNeverAPhenotype() throws Exception {
+        // Sample_1's NUDT15 *1/*14 was called with 2022 tables; CPIC's 2024 table has no *14.
+        PharmcatImport.Imported imported = PharmcatImport.phenotyper(FIXTURES.resolve("Sample_1.phenotype.json"));
+        Map<String, GeneResult> r = interpret(imported);
+        assertThat(r.get("NUDT15").tested()).isFalse();
+        assertThat(r.get("NUDT15").phenotype()).isEqualTo(GeneResult.NO_RESULT);
+        assertThat(imported.genotypes()).noneMatch(g -> "Indeterminate".equals(g.phenotype()));
+        assertThat(imported.notes()).anyMatch(n -> n.contains("NUDT15") && n.contains("*1/*14") && n.contains("(n/a)"));
+    }
+
+    @Test
+    void aNotApplicableCallCpicsOwnTableReadsReachesTheRules() throws Exception {
+        // PharmCAT gives MT-RNR1 1555A>G no phenotype; CPIC's MT-RNR1 allele table lists m.1555A>G as increased risk.
         PharmcatImport.Imported imported = PharmcatImport.phenotyper(FIXTURES.resolve("v3.1-example1.phenotype.json"));
         Map<String, GeneResult> r = interpret(imported);
-        assertThat(r.get("MT-RNR1").tested()).isFalse();
-        assertThat(r.get("MT-RNR1").phenotype()).isEqualTo(GeneResult.NO_RESULT);
-        assertThat(imported.genotypes()).noneMatch(g -> "Indeterminate".equals(g.phenotype()));
-        assertThat(imported.notes()).anyMatch(n -> n.contains("MT-RNR1") && n.contains("1555A>G") && n.contains("(n/a)"));
+        assertThat(r.get("MT-RNR1").tested()).isTrue();
+        assertThat(r.get("MT-RNR1").phenotype()).isEqualTo("increased risk of aminoglycoside-induced hearing loss");
+        assertThat(imported.notes()).anyMatch(n -> n.contains("MT-RNR1") && n.contains("1555A>G") && n.contains("(n/a)")
+                && n.contains("which the rules use"));
     }
 
     @Test

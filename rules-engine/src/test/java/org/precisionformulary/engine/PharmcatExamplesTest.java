@@ -49,7 +49,10 @@ class PharmcatExamplesTest {
     private static final Path FIXTURES = Path.of("../rules-content/src/test/resources/pharmcat");
     private static final String NO_RESULT = GeneResult.NO_RESULT;
 
-    /** Example 1: reference calls from the VCF plus outside calls CYP2D6 *1/*3, HLA-B *15:02/*57:01, MT-RNR1 1555A>G (n/a). */
+    /**
+     * Example 1: reference calls from the VCF plus outside calls CYP2D6 *1/*3, HLA-B *15:02/*57:01, MT-RNR1 1555A>G
+     * (n/a in PharmCAT; m.1555A>G, increased risk, in CPIC's MT-RNR1 table).
+     */
     private static final Map<String, String> EXAMPLE_1 = calls("""
             ABCG2=Normal Function
             CACNA1S=Uncertain Susceptibility
@@ -63,7 +66,7 @@ class PharmcatExamplesTest {
             G6PD=Normal
             HLA-A=No Result
             HLA-B=*15:02 positive|*57:01 positive|*58:01 negative
-            MT-RNR1=No Result
+            MT-RNR1=increased risk of aminoglycoside-induced hearing loss
             NUDT15=Normal Metabolizer
             RYR1=Uncertain Susceptibility
             SLCO1B1=Normal Function
@@ -77,6 +80,7 @@ class PharmcatExamplesTest {
             CYP2C19=Poor Metabolizer
             CYP2D6=No Result
             HLA-B=No Result
+            MT-RNR1=No Result
             """);
 
     /** Sample_1, as its README table gives it (NUDT15 *1/*14 is n/a in PharmCAT's older tables). */
@@ -254,17 +258,18 @@ class PharmcatExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"amikacin", "gentamicin", "kanamycin", "paromomycin", "plazomicin", "streptomycin", "tobramycin"})
-    void anAminoglycosideWithMtRnr1NotApplicableIsDecidedWithMtRnr1Untested(String drug) throws Exception {
+    void anAminoglycosideForAnMtRnr1_1555CarrierIsAdvisedAgainstThoughPharmcatGaveNoPhenotype(String drug) throws Exception {
         PharmcatImport.Imported imported = imported("v3.1-example1");
         CoverageDecision decision = demo.evaluate(request("v3.1-example1", drug, null));
 
         assertThat(decision.errors()).isEmpty();
         assertThat(decision.outcome()).isNotEqualTo(Outcome.PHARMACIST_REVIEW);
-        // CPIC has no MT-RNR1 row for an untested gene, so no finding; the note says what PharmCAT reported.
-        assertThat(findingsFor(decision, drug)).isEmpty();
-        assertThat(decision.reasons()).anyMatch(r -> r.contains("MT-RNR1") && r.contains("No Result"));
+        assertThat(findingsFor(decision, drug)).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.genes().get("MT-RNR1")).contains("increased risk of aminoglycoside-induced hearing loss");
+            assertThat(f.action()).isEqualTo(org.precisionformulary.model.decision.Action.AVOID);
+        });
         assertThat(imported.genotypes()).filteredOn(g -> g.gene() == Gene.MT_RNR1)
-                .singleElement().satisfies(g -> assertThat(g.phenotype()).isEqualTo(NO_RESULT));
+                .singleElement().satisfies(g -> assertThat(g.diplotype()).isEqualTo("m.1555A>G"));
         assertThat(imported.notes()).anyMatch(n -> n.contains("MT-RNR1") && n.contains("1555A>G") && n.contains("n/a"));
     }
 
