@@ -95,7 +95,7 @@ public final class EvaluationWorkers {
             return review.apply("the engine is unhealthy: " + stuckNow + " evaluations are stuck (more than "
                     + MAX_STUCK + "), so rule pack " + pack + " was not run; a pharmacist must review it");
         }
-        EvaluationHandle<T> handle = new EvaluationHandle<>(work, Thread.currentThread(), this::stuckEnded);
+        EvaluationHandle<T> handle = new EvaluationHandle<>(work, Thread.currentThread(), () -> stuckEnded(pack));
         long deadline = System.nanoTime() + waitNanos;
         pool.execute(handle);
         if (handle.awaitUntil(deadline) || !handle.stop()) {
@@ -104,7 +104,9 @@ public final class EvaluationWorkers {
         long total = timedOut.incrementAndGet();
         LOG.warn("Rule pack {} did not decide a request within the {} ms budget; stopped it and decided "
                 + "PHARMACIST_REVIEW ({} timed out so far)", pack, budgetMillis, total);
-        CompletableFuture.delayedExecutor(graceNanos, TimeUnit.NANOSECONDS)
+        // The check is a few field reads and at most a log line: it runs on the JDK's delay thread itself rather
+        // than on the common pool, which on 2 cores starts a thread per task.
+        CompletableFuture.delayedExecutor(graceNanos, TimeUnit.NANOSECONDS, Runnable::run)
                 .execute(() -> checkStuck(handle, pack));
         return review.apply("rule pack " + pack + " did not decide within the " + budgetMillis
                 + " ms budget; a pharmacist must review it");
@@ -121,9 +123,9 @@ public final class EvaluationWorkers {
                 now > MAX_STUCK ? " (more than " + MAX_STUCK + ": new evaluations are refused until some end)" : "");
     }
 
-    private void stuckEnded() {
+    private void stuckEnded(String pack) {
         int now = stuck.decrementAndGet();
-        LOG.info("A stuck evaluation ended after all; {} stuck now", now);
+        LOG.info("A stuck evaluation of rule pack {} ended after all; {} stuck now", pack, now);
     }
 
     /** @return evaluations stopped at the deadline whose worker has not ended within the grace period */
