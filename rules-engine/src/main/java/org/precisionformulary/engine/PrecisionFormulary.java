@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.DemoFormulary;
+import org.precisionformulary.engine.internal.EvaluationWorkers;
 import org.precisionformulary.engine.internal.Evaluator;
 import org.precisionformulary.engine.internal.MemberIdHasher;
 import org.precisionformulary.model.decision.CoverageDecision;
@@ -39,16 +40,35 @@ import org.slf4j.LoggerFactory;
  *
  * Bad input never throws: it comes back as a {@code PHARMACIST_REVIEW} decision whose errors name the
  * fields. A rule that fails or loops does the same, for that request only.
+ *
+ * <p>Each evaluation runs on a worker thread the engine owns, and the caller waits at most the
+ * {@linkplain Builder#evaluationBudget evaluation budget} plus {@link #DEADLINE_MARGIN}, whatever the rule pack
+ * does (see {@link #health()} for evaluations that do not stop). Workers are daemon threads named
+ * {@code precision-formulary-eval-N}, reused while requests come and ended after 60 s idle, so an engine needs
+ * no closing: one that is no longer used holds no thread a minute later and never keeps the JVM running.
  */
 public final class PrecisionFormulary {
 
     /** The library version, as decisions' audits name it. */
     public static final String VERSION = readVersion();
 
+    /**
+     * How long past the evaluation budget a caller waits at most before the evaluation is stopped and
+     * answered with {@code PHARMACIST_REVIEW}: 100 ms, so the budget check between rule firings, whose error
+     * names the last rule that fired, answers first when it can.
+     */
+    public static final java.time.Duration DEADLINE_MARGIN = EvaluationWorkers.MARGIN;
+
+    /** Stuck evaluations an engine tolerates (32); past that it refuses to start more (see {@link #health()}). */
+    public static final int MAX_STUCK_EVALUATIONS = EvaluationWorkers.MAX_STUCK;
+
     private static final Logger LOG = LoggerFactory.getLogger(PrecisionFormulary.class);
 
-    /** The pack and the evaluator built on it, swapped together so a request sees one or the other. */
-    private record Current(RulePack pack, Evaluator evaluator) {
+    /**
+     * The pack and the evaluator built on it, swapped together so a request sees one or the other; the label
+     * names the pack in deadline messages.
+     */
+    private record Current(RulePack pack, Evaluator evaluator, String label) {
     }
 
     private final AtomicReference<Current> current;
@@ -60,6 +80,8 @@ public final class PrecisionFormulary {
     private final MemberIdHasher memberIdHasher;
     /** The host's helper classes packs loaded by this engine may use in their rules. */
     private final java.util.List<Class<?>> allowedInRules;
+    /** Runs evaluations to a deadline; {@code null} in caller-thread mode. */
+    private final EvaluationWorkers workers;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
@@ -69,12 +91,13 @@ public final class PrecisionFormulary {
         this.cacheFindings = b.cacheFindings;
         this.memberIdHasher = b.memberIdHasher;
         this.allowedInRules = java.util.List.copyOf(b.allowedInRules);
+        this.workers = b.evaluationDeadline ? new EvaluationWorkers(b.evaluationBudget) : null;
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
     private Current current(RulePack pack) {
         return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
-                evaluationBudget.toNanos(), cacheFindings, memberIdHasher));
+                evaluationBudget.toNanos(), cacheFindings, memberIdHasher), pack.name() + " " + pack.version());
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -83,35 +106,67 @@ public final class PrecisionFormulary {
     }
 
     /**
-     * Decides one request given as contract JSON.
+     * Decides one request given as contract JSON, within the evaluation budget plus {@link #DEADLINE_MARGIN}.
      *
      * @param requestJson one JSON object (contract §1)
-     * @return the decision; {@code PHARMACIST_REVIEW} with field errors for bad input
+     * @return the decision; {@code PHARMACIST_REVIEW} with field errors for bad input, and with an error on
+     *         {@code $} naming the rule pack and the budget when the pack did not decide in time
      */
     public CoverageDecision evaluate(String requestJson) {
-        Evaluator evaluator = current.get().evaluator();
+        Current now = current.get();
         try {
-            return evaluator.evaluate(RequestReader.read(requestJson), today());
+            return decide(now, RequestReader.read(requestJson));
         } catch (RuntimeException e) {
             // Every known bad input is an error naming its field; this is the net under what is not known yet,
             // so a caller never gets an exception, and never an approval, for what it sent.
             LOG.warn("The engine failed on a request ({}); decided PHARMACIST_REVIEW", e.getClass().getName());
-            return evaluator.engineFailure(requestJson, e);
+            return now.evaluator().engineFailure(requestJson, e);
         }
     }
 
     /**
-     * Decides one request built in Java.
+     * Decides one request built in Java, within the evaluation budget plus {@link #DEADLINE_MARGIN}.
      *
      * @param request the request
-     * @return the decision
+     * @return the decision; {@code PHARMACIST_REVIEW} with an error on {@code $} naming the rule pack and the
+     *         budget when the pack did not decide in time
      * @throws NullPointerException when the request is {@code null}
      */
     public CoverageDecision evaluate(CoverageRequest request) {
         Objects.requireNonNull(request, "request");
         ParsedRequest parsed = new ParsedRequest(request.requestId(), request, java.util.List.of(),
                 Evaluator.canonicalText(request));
-        return current.get().evaluator().evaluate(parsed, today());
+        return decide(current.get(), parsed);
+    }
+
+    private CoverageDecision decide(Current now, ParsedRequest parsed) {
+        Evaluator evaluator = now.evaluator();
+        LocalDate today = today();
+        if (workers == null || !parsed.isValid()) {
+            // A request that could not be read runs no rule: its field errors need no worker and no deadline.
+            return evaluator.evaluate(parsed, today);
+        }
+        return workers.run(() -> evaluator.evaluate(parsed, today), now.label(),
+                reason -> evaluator.undecided(parsed, reason));
+    }
+
+    /**
+     * How the engine is coping with evaluations that do not stop: an evaluation still running at its deadline
+     * is stopped and answered with {@code PHARMACIST_REVIEW}; if its worker thread has not ended a grace period
+     * later (one more budget, at least one second) it counts as stuck until the thread ends, with a WARN log
+     * line naming the rule pack. While more than {@link #MAX_STUCK_EVALUATIONS} are stuck, every request is
+     * answered at once with {@code PHARMACIST_REVIEW} and an error on {@code $} saying the engine is unhealthy,
+     * and no thread is started for it. In caller-thread mode ({@code evaluationDeadline(false)}) nothing is
+     * stopped or counted and the engine always reports healthy.
+     *
+     * @return a snapshot of the counts
+     */
+    public EngineHealth health() {
+        if (workers == null) {
+            return new EngineHealth(true, 0, 0);
+        }
+        int stuck = workers.stuck();
+        return new EngineHealth(stuck <= MAX_STUCK_EVALUATIONS, stuck, workers.timedOut());
     }
 
     /**
@@ -203,6 +258,7 @@ public final class PrecisionFormulary {
         private int maxRuleFirings = 10_000;
         private java.time.Duration evaluationBudget = java.time.Duration.ofSeconds(2);
         private boolean cacheFindings = true;
+        private boolean evaluationDeadline = true;
         private MemberIdHasher memberIdHasher;
 
         private Builder() {
@@ -291,8 +347,22 @@ public final class PrecisionFormulary {
         }
 
         /**
+         * The longest one evaluation may take; 2 seconds by default. It is enforced twice:
+         * <ul>
+         *   <li>between rule firings, inside each rule session: a slow cascade of firings is halted, and the
+         *       decision is {@code PHARMACIST_REVIEW} with an error on {@code $} naming the budget and the last
+         *       rule that fired;</li>
+         *   <li>by the caller's deadline: the evaluation runs on one of the engine's worker threads, and the
+         *       caller waits at most the budget plus {@link PrecisionFormulary#DEADLINE_MARGIN}. An evaluation
+         *       still running then (one firing that does not end, a network evaluation that does not finish)
+         *       is asked to stop (its session halted, its worker interrupted) and the caller gets, at once,
+         *       {@code PHARMACIST_REVIEW} with an error on {@code $} naming the rule pack, its version and the
+         *       budget. A worker that does not stop counts as stuck (see {@link PrecisionFormulary#health()}).</li>
+         * </ul>
+         * The budget is wall-clock time: on an overloaded host, an evaluation that would have been decided may
+         * come back as a review.
+         *
          * @param budget the longest one evaluation may take before it is stopped and sent to a pharmacist
-         *               (checked between rule firings); 2 seconds by default
          * @return this builder
          * @throws IllegalArgumentException when the budget is not positive
          */
@@ -301,6 +371,20 @@ public final class PrecisionFormulary {
                 throw new IllegalArgumentException("evaluationBudget must be positive, not " + budget);
             }
             this.evaluationBudget = budget;
+            return this;
+        }
+
+        /**
+         * Whether evaluations run on the engine's worker threads with the caller's deadline (on by default).
+         * Off, the engine runs in the old caller-thread mode: each evaluation runs on the calling thread, the
+         * budget is checked only between rule firings, and a firing that never ends blocks the caller for
+         * good. Meant for comparing the two; a host has no reason to turn it off.
+         *
+         * @param deadline {@code false} to evaluate on the calling thread
+         * @return this builder
+         */
+        public Builder evaluationDeadline(boolean deadline) {
+            this.evaluationDeadline = deadline;
             return this;
         }
 

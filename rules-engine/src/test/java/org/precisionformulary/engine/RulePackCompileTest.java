@@ -133,13 +133,16 @@ class RulePackCompileTest {
                 end
                 """);
         // A consequence cannot sleep on its own (Thread is refused); the host allows its test helper.
-        PrecisionFormulary engine = PrecisionFormulary.builder().allowInRules(SlowRuleHelper.class)
-                .rulePack(dir).maxRuleFirings(500)
-                .evaluationBudget(java.time.Duration.ofMillis(200)).build();
-        var looping = engine.evaluate("{\"requestId\":\"L1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"tramadol\"}}");
+        RulePack pack = RulePack.fromDirectory(dir, java.util.List.of(SlowRuleHelper.class));
+        // The looping request runs under the default budget: 500 firings on a cold JVM of a busy machine can take
+        // longer than the 200 ms that stops the slow rule, and then the budget answers before the firing limit.
+        PrecisionFormulary loopEngine = PrecisionFormulary.builder().rulePack(pack).maxRuleFirings(500).build();
+        var looping = loopEngine.evaluate("{\"requestId\":\"L1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"tramadol\"}}");
         assertThat(looping.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
         assertThat(looping.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("limit 500")
                 .contains("loops: re-inserts what it matches"));
+        PrecisionFormulary engine = PrecisionFormulary.builder().rulePack(pack).maxRuleFirings(500)
+                .evaluationBudget(java.time.Duration.ofMillis(200)).build();
         var slow = engine.evaluate("{\"requestId\":\"L2\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"morphine\"}}");
         assertThat(slow.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
         assertThat(slow.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("200 ms budget")

@@ -588,6 +588,20 @@ public final class Evaluator {
     }
 
     /**
+     * The decision for a request the rules did not decide (stopped at its deadline, or never started): a
+     * review with one error on {@code $}, audited like every other decision.
+     *
+     * @param parsed a request as read
+     * @param reason why it was not decided, as the error's message
+     * @return a {@code PHARMACIST_REVIEW} decision with an error on {@code $}
+     */
+    public CoverageDecision undecided(ParsedRequest parsed, String reason) {
+        String memberId = parsed.request() == null ? null : parsed.request().member().id();
+        return review(parsed.requestId(), memberId, List.of(new FieldError("$", reason)), List.of(),
+                PackFiles.sha256(parsed.rawText().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
      * @param request a request built in Java
      * @return the text its audit hash is taken over: its contract JSON
      */

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Runs one request in its own session: insert the facts, fire with a limit, collect what rules inserted
  * (and still hold: logically inserted facts whose grounds went away are dropped), dispose. Nothing is
  * shared between requests but the KieBase, which is thread-safe.
+ *
+ * <p>On an engine worker, the session is registered with the thread's {@link EvaluationHandle} while it
+ * runs, so the caller can halt it at the evaluation's deadline; a session of a stopped evaluation does not
+ * start, and one halted by the caller reports a failure, never its partial results.
  */
 public final class SessionRunner {
 
@@ -33,7 +37,8 @@ public final class SessionRunner {
      * @param facts      the request's facts, inserted in this order
      * @param maxFirings the most rule firings allowed; a pack that needs more is treated as looping
      * @param budgetNanos the longest one evaluation may take; checked between firings, so a slow cascade
-     *                    is halted, while a single consequence stuck in its own code is not interrupted
+     *                    is halted here, while a single firing stuck in its own code is left to the engine's
+     *                    deadline (see {@link EvaluationWorkers})
      * @return what the rules produced; a rule failure is reported in the result, never thrown
      */
     public static SessionResult run(CompiledPack pack, Collection<?> facts, int maxFirings, long budgetNanos) {
@@ -52,10 +57,14 @@ public final class SessionRunner {
     static SessionResult run(org.kie.api.KieBase kieBase, Collection<?> facts, int maxFirings, long budgetNanos,
                              long deadline) {
         boolean[] overBudget = {false};
+        EvaluationHandle<?> handle = EvaluationHandle.current();
+        List<String> fired = new ArrayList<>();
+        if (handle != null && handle.isStopped()) {
+            return stopped(fired);
+        }
         KieSession session = kieBase.newKieSession();
         Map<Object, String> inserted = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
-        List<String> fired = new ArrayList<>();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -63,6 +72,9 @@ public final class SessionRunner {
                     fired.add(event.getMatch().getRule().getName());
                     if (System.nanoTime() > deadline) {
                         overBudget[0] = true;
+                        event.getKieRuntime().halt();
+                    } else if (handle != null && handle.isStopped()) {
+                        // The caller's halt is lost when it comes before fireAllRules starts: halt here too.
                         event.getKieRuntime().halt();
                     }
                 }
@@ -84,7 +96,15 @@ public final class SessionRunner {
             for (Object fact : facts) {
                 session.insert(fact);
             }
+            if (handle != null && !handle.enter(session)) {
+                return stopped(fired);
+            }
             int count = session.fireAllRules(maxFirings);
+            if (handle != null && handle.isStopped()) {
+                // Halted by the caller, or finished just as it stopped the evaluation: either way the caller
+                // has answered already, and what the rules inserted must not be kept (findings are cached).
+                return stopped(fired);
+            }
             if (overBudget[0]) {
                 String last = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
                 return new SessionResult(List.of(), fired, "the rule pack took longer than the "
@@ -95,16 +115,16 @@ public final class SessionRunner {
                 return new SessionResult(List.of(), fired, "the rule pack fired " + count
                         + " rules without settling (limit " + maxFirings + "); last rule: " + last);
             }
-        } catch (ConsequenceException e) {
-            String rule = e.getRule() == null ? "?" : e.getRule().getName();
-            // The message names the rule only; facts may hold genotypes, which stay out of logs.
-            LOG.warn("Rule '{}' failed: {}", rule, rootMessage(e));
-            return new SessionResult(List.of(), fired, "rule '" + rule + "' failed: " + rootMessage(e));
         } catch (RuntimeException e) {
-            String rule = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
-            LOG.warn("The rule session failed after rule '{}': {}", rule, rootMessage(e));
-            return new SessionResult(List.of(), fired, "the rule session failed after rule '" + rule + "': " + rootMessage(e));
+            if (handle != null && handle.isStopped()) {
+                // A consequence interrupted at the deadline: expected, and the caller has answered already.
+                return stopped(fired);
+            }
+            return failed(e, fired);
         } finally {
+            if (handle != null) {
+                handle.leave();
+            }
             session.dispose();
         }
         List<SessionResult.Inserted> results = new ArrayList<>();
@@ -115,6 +135,23 @@ public final class SessionRunner {
             }
         }
         return new SessionResult(results, fired, null);
+    }
+
+    private static SessionResult stopped(List<String> fired) {
+        return new SessionResult(List.of(), fired, "the evaluation was stopped at its deadline");
+    }
+
+    private static SessionResult failed(RuntimeException failure, List<String> fired) {
+        if (failure instanceof ConsequenceException e) {
+            String rule = e.getRule() == null ? "?" : e.getRule().getName();
+            // The message names the rule only; facts may hold genotypes, which stay out of logs.
+            LOG.warn("Rule '{}' failed: {}", rule, rootMessage(e));
+            return new SessionResult(List.of(), fired, "rule '" + rule + "' failed: " + rootMessage(e));
+        }
+        String rule = fired.isEmpty() ? "?" : fired.get(fired.size() - 1);
+        LOG.warn("The rule session failed after rule '{}': {}", rule, rootMessage(failure));
+        return new SessionResult(List.of(), fired, "the rule session failed after rule '" + rule + "': "
+                + rootMessage(failure));
     }
 
     private static String rootMessage(Throwable e) {
