@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs the full measured set and writes every figure under benchmarks/results/ (JMH results as JSON).
 # Run from the project root on a quiet machine after: ./mvnw -q -pl benchmarks -am package -DskipTests
-#   benchmarks/run-all.sh            the full set (about 1 h 30 min; the 1,000,000-request batch included)
-#   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 60 min; the 1,000,000-request batch included)
+#   benchmarks/run-all.sh            the full set (about 1 h 40 min; the 1,000,000-request batch included)
+#   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 70 min; the 1,000,000-request batch included)
 #   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
 set -euo pipefail
 
@@ -58,6 +58,8 @@ jmh latency 'EvaluateLatency' "${JMH_RUN[@]}"
 jmh throughput 'EvaluateThroughput' "${JMH_RUN[@]}"
 # One session per request, two stages without and with kept findings (why the engine is built as it is).
 jmh evaluation-path 'EvaluationPath' "${JMH_RUN[@]}"
+# What the deadline per evaluation costs: worker handoff on and off (latency on 1 thread, throughput on 2).
+jmh evaluation-deadline 'EvaluationDeadline' "${JMH_RUN[@]}"
 # Cost against genotypes per request and against pack size (the setup prints each pack's rules and compile time).
 jmh genotype-scaling 'GenotypeScaling' "${JMH_RUN[@]}"
 jmh pack-size-scaling 'PackSizeScaling' "${JMH_RUN[@]}" -p guidelines=$PACK_SIZES

@@ -56,6 +56,9 @@ class SmokeTest {
                 "GenotypeScaling.baseline(genotypes=5)", "GenotypeScaling.baseline(genotypes=15)",
                 "PackSizeScaling.engine(guidelines=1)", "EvaluationPath.engine(path=staged-cached)",
                 "EvaluationPath.engine(path=staged-uncached)", "EvaluationPath.engine(path=one-session)",
+                "EvaluationDeadline.latency(deadline=on)", "EvaluationDeadline.latency(deadline=off)",
+                "EvaluationDeadline.throughput2Threads(deadline=on)",
+                "EvaluationDeadline.throughput2Threads(deadline=off)",
                 "PackBuild.coldEngineBuild", "PackBuild.warmKieBaseBuild", "PackBuild.hotReloadFullPack");
         assertThat(samples.values()).allMatch(n -> n > 0);
     }

@@ -13,7 +13,7 @@ import org.kie.api.runtime.KieSession;
  *
  * @param <T> what the evaluation produces
  */
-public final class EvaluationHandle<T> implements Runnable {
+public final class EvaluationHandle<T> {
 
     /** The evaluation the current thread is running, so sessions can register without changing signatures. */
     private static final ThreadLocal<EvaluationHandle<?>> CURRENT = new ThreadLocal<>();
@@ -51,8 +51,13 @@ public final class EvaluationHandle<T> implements Runnable {
         return CURRENT.get();
     }
 
-    @Override
-    public void run() {
+    /**
+     * Runs the evaluation on the current thread, then wakes the caller.
+     *
+     * @param free run once the evaluation is over and before the caller is woken: the worker lists itself as
+     *             idle there, so the caller's next evaluation finds it, often before it has gone to sleep
+     */
+    void run(Runnable free) {
         synchronized (this) {
             worker = Thread.currentThread();
         }
@@ -73,8 +78,12 @@ public final class EvaluationHandle<T> implements Runnable {
             }
             // An interrupt meant for this evaluation must not reach the next one this worker runs.
             Thread.interrupted();
-            done = true;
-            LockSupport.unpark(caller);
+            try {
+                free.run();
+            } finally {
+                done = true;
+                LockSupport.unpark(caller);
+            }
             if (endedStuck) {
                 onStuckEnd.run();
             }

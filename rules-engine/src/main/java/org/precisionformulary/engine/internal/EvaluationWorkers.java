@@ -3,11 +3,12 @@ package org.precisionformulary.engine.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +25,13 @@ import org.slf4j.LoggerFactory;
  * threads with it.
  *
  * <p>Workers are daemon threads named {@code precision-formulary-eval-N}, started when no idle one is free
- * and ended after {@link #KEEP_ALIVE} idle, so an engine holds no thread while it is not used.
+ * and ended after {@link #KEEP_ALIVE} idle, so an engine holds no thread while it is not used. The handoff is
+ * what every request pays for the deadline, so it is kept to the two wake-ups it cannot avoid (the worker's
+ * and the caller's): each worker has a slot of its own, idle workers wait last-in first-out, and a worker lists
+ * itself idle before it wakes its caller, so a caller's next evaluation usually goes to the worker that ran
+ * its last one, while that worker is still running and cache-warm, and it has no sleep to be woken from.
+ * A pool with a shared hand-off queue woke a colder worker for most requests and cost more (see
+ * {@code docs/performance.md}, "Deadline per evaluation").
  */
 public final class EvaluationWorkers {
 
@@ -50,7 +57,8 @@ public final class EvaluationWorkers {
     private final long budgetMillis;
     private final long waitNanos;
     private final long graceNanos;
-    private final ThreadPoolExecutor pool;
+    /** Workers waiting for an evaluation, the most recently freed first. */
+    private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger stuck = new AtomicInteger();
     private final AtomicLong timedOut = new AtomicLong();
 
@@ -61,12 +69,6 @@ public final class EvaluationWorkers {
         this.budgetMillis = budget.toMillis();
         this.waitNanos = budget.plus(MARGIN).toNanos();
         this.graceNanos = grace(budget).toNanos();
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE.toNanos(), TimeUnit.NANOSECONDS,
-                new SynchronousQueue<>(), task -> {
-                    Thread t = new Thread(task, "precision-formulary-eval-" + THREADS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
     }
 
     /**
@@ -97,7 +99,7 @@ public final class EvaluationWorkers {
         }
         EvaluationHandle<T> handle = new EvaluationHandle<>(work, Thread.currentThread(), () -> stuckEnded(pack));
         long deadline = System.nanoTime() + waitNanos;
-        pool.execute(handle);
+        hand(handle);
         if (handle.awaitUntil(deadline) || !handle.stop()) {
             return handle.result();
         }
@@ -126,6 +128,67 @@ public final class EvaluationWorkers {
     private void stuckEnded(String pack) {
         int now = stuck.decrementAndGet();
         LOG.info("A stuck evaluation of rule pack {} ended after all; {} stuck now", pack, now);
+    }
+
+    /** Gives an evaluation to an idle worker, or to a new one when none is idle. */
+    private void hand(EvaluationHandle<?> handle) {
+        for (Worker w = idle.pollFirst(); w != null; w = idle.pollFirst()) {
+            if (w.offer(handle)) {
+                return;
+            }
+        }
+        new Worker(handle).start();
+    }
+
+    /** A worker thread: runs the evaluations handed to it through its slot, one after the other. */
+    private final class Worker extends Thread {
+
+        /** What {@link #slot} holds once the worker has ended, so that nothing more can be handed to it. */
+        private static final Object ENDED = new Object();
+
+        /** The next evaluation, or {@code null}, or {@link #ENDED}. */
+        private final AtomicReference<Object> slot;
+
+        Worker(EvaluationHandle<?> first) {
+            super("precision-formulary-eval-" + THREADS.incrementAndGet());
+            setDaemon(true);
+            slot = new AtomicReference<>(first);
+        }
+
+        /** @return whether the worker took the evaluation; {@code false} when it has ended */
+        boolean offer(EvaluationHandle<?> handle) {
+            if (slot.compareAndSet(null, handle)) {
+                LockSupport.unpark(this);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void run() {
+            for (EvaluationHandle<?> handle = next(); handle != null; handle = next()) {
+                handle.run(() -> idle.addFirst(this));
+            }
+        }
+
+        /** @return the next evaluation, or {@code null} after {@link #KEEP_ALIVE} without one (the worker ends) */
+        private EvaluationHandle<?> next() {
+            long endAt = System.nanoTime() + KEEP_ALIVE.toNanos();
+            while (true) {
+                Object next = slot.getAndSet(null);
+                if (next != null) {
+                    return (EvaluationHandle<?>) next;
+                }
+                long left = endAt - System.nanoTime();
+                if (left <= 0 && slot.compareAndSet(null, ENDED)) {
+                    idle.remove(this);
+                    return null;
+                }
+                // Nothing pending may interrupt an idle worker; a stray interrupt would turn the wait into a spin.
+                Thread.interrupted();
+                LockSupport.parkNanos(this, Math.max(left, 0));
+            }
+        }
     }
 
     /** @return evaluations stopped at the deadline whose worker has not ended within the grace period */
