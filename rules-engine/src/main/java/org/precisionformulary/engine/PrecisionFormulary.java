@@ -112,7 +112,22 @@ public final class PrecisionFormulary {
     public CoverageDecision evaluate(String requestJson) {
         Current now = current.get();
         try {
-            return decide(now, RequestReader.read(requestJson));
+            if (workers == null) {
+                return now.evaluator().evaluate(RequestReader.read(requestJson), today());
+            }
+            Evaluator evaluator = now.evaluator();
+            LocalDate today = today();
+            // The worker reads the request itself, so the objects it becomes are made on the core that decides
+            // them: read on the caller's thread, they cost the worker cache misses on every look-up.
+            AtomicReference<ParsedRequest> read = new AtomicReference<>();
+            return workers.run(() -> {
+                ParsedRequest parsed = RequestReader.read(requestJson);
+                read.set(parsed);
+                return evaluator.evaluate(parsed, today);
+            }, now.label(), reason -> {
+                ParsedRequest parsed = read.get();
+                return undecided(evaluator, parsed != null ? parsed : RequestReader.read(requestJson), today, reason);
+            });
         } catch (RuntimeException e) {
             // Every known bad input is an error naming its field; this is the net under what is not known yet,
             // so a caller never gets an exception, and never an approval, for what it sent.
@@ -133,18 +148,21 @@ public final class PrecisionFormulary {
         Objects.requireNonNull(request, "request");
         ParsedRequest parsed = new ParsedRequest(request.requestId(), request, java.util.List.of(),
                 Evaluator.canonicalText(request));
-        return decide(current.get(), parsed);
-    }
-
-    private CoverageDecision decide(Current now, ParsedRequest parsed) {
+        Current now = current.get();
         Evaluator evaluator = now.evaluator();
         LocalDate today = today();
-        if (workers == null || !parsed.isValid()) {
-            // A request that could not be read runs no rule: its field errors need no worker and no deadline.
+        if (workers == null) {
             return evaluator.evaluate(parsed, today);
         }
         return workers.run(() -> evaluator.evaluate(parsed, today), now.label(),
-                reason -> evaluator.undecided(parsed, reason));
+                reason -> undecided(evaluator, parsed, today, reason));
+    }
+
+    /** The answer for a request the rules did not decide by the deadline, or that the engine did not start. */
+    private static CoverageDecision undecided(Evaluator evaluator, ParsedRequest parsed, LocalDate today,
+                                              String reason) {
+        // A request that cannot be read gets its field errors, which need no rule and no worker.
+        return parsed.isValid() ? evaluator.undecided(parsed, reason) : evaluator.evaluate(parsed, today);
     }
 
     /**
