@@ -368,7 +368,9 @@ public final class PrecisionFormulary {
          * Whether evaluations run on the engine's worker threads with the caller's deadline (on by default).
          * Off, the engine runs in the old caller-thread mode: each evaluation runs on the calling thread, the
          * budget is checked only between rule firings, and a firing that never ends blocks the caller for
-         * good. Meant for comparing the two; a host has no reason to turn it off.
+         * good. The deadline costs every request a handoff to a worker and back (two thread wake-ups;
+         * {@code docs/performance.md}, "Deadline per evaluation", has the figures): turn it off only where the
+         * caller bounds its own wait some other way.
          *
          * @param deadline {@code false} to evaluate on the calling thread
          * @return this builder
