@@ -115,7 +115,22 @@ public final class PrecisionFormulary {
     public CoverageDecision evaluate(String requestJson) {
         Current now = current.get();
         try {
-            return decide(now, RequestReader.read(requestJson));
+            if (workers == null) {
+                return now.evaluator().evaluate(RequestReader.read(requestJson), today());
+            }
+            Evaluator evaluator = now.evaluator();
+            LocalDate today = today();
+            // The worker reads the request itself, so the objects it becomes are made on the core that decides
+            // them: read on the caller's thread, they cost the worker cache misses on every look-up.
+            AtomicReference<ParsedRequest> read = new AtomicReference<>();
+            return workers.run(() -> {
+                ParsedRequest parsed = RequestReader.read(requestJson);
+                read.set(parsed);
+                return evaluator.evaluate(parsed, today);
+            }, now.label(), reason -> {
+                ParsedRequest parsed = read.get();
+                return undecided(evaluator, parsed != null ? parsed : RequestReader.read(requestJson), today, reason);
+            });
         } catch (RuntimeException e) {
             // Every known bad input is an error naming its field; this is the net under what is not known yet,
             // so a caller never gets an exception, and never an approval, for what it sent.
@@ -136,18 +151,21 @@ public final class PrecisionFormulary {
         Objects.requireNonNull(request, "request");
         ParsedRequest parsed = new ParsedRequest(request.requestId(), request, java.util.List.of(),
                 Evaluator.canonicalText(request));
-        return decide(current.get(), parsed);
-    }
-
-    private CoverageDecision decide(Current now, ParsedRequest parsed) {
+        Current now = current.get();
         Evaluator evaluator = now.evaluator();
         LocalDate today = today();
-        if (workers == null || !parsed.isValid()) {
-            // A request that could not be read runs no rule: its field errors need no worker and no deadline.
+        if (workers == null) {
             return evaluator.evaluate(parsed, today);
         }
         return workers.run(() -> evaluator.evaluate(parsed, today), now.label(),
-                reason -> evaluator.undecided(parsed, reason));
+                reason -> undecided(evaluator, parsed, today, reason));
+    }
+
+    /** The answer for a request the rules did not decide by the deadline, or that the engine did not start. */
+    private static CoverageDecision undecided(Evaluator evaluator, ParsedRequest parsed, LocalDate today,
+                                              String reason) {
+        // A request that cannot be read gets its field errors, which need no rule and no worker.
+        return parsed.isValid() ? evaluator.undecided(parsed, reason) : evaluator.evaluate(parsed, today);
     }
 
     /**
@@ -378,7 +396,9 @@ public final class PrecisionFormulary {
          * Whether evaluations run on the engine's worker threads with the caller's deadline (on by default).
          * Off, the engine runs in the old caller-thread mode: each evaluation runs on the calling thread, the
          * budget is checked only between rule firings, and a firing that never ends blocks the caller for
-         * good. Meant for comparing the two; a host has no reason to turn it off.
+         * good. The deadline costs every request a handoff to a worker and back (two thread wake-ups;
+         * {@code docs/performance.md}, "Deadline per evaluation", has the figures): turn it off only where the
+         * caller bounds its own wait some other way.
          *
          * @param deadline {@code false} to evaluate on the calling thread
          * @return this builder

@@ -55,7 +55,7 @@ public final class EvaluationHandle<T> {
      * Runs the evaluation on the current thread, then wakes the caller.
      *
      * @param free run once the evaluation is over and before the caller is woken: the worker lists itself as
-     *             idle there, so the caller's next evaluation finds it, often before it has gone to sleep
+     *             idle there, so the caller's next evaluation finds it, even before it has gone to sleep
      */
     void run(Runnable free) {
         synchronized (this) {

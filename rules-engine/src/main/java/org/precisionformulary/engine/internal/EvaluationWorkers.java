@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * and ended after {@link #KEEP_ALIVE} idle, so an engine holds no thread while it is not used. The handoff is
  * what every request pays for the deadline, so it is kept to the two wake-ups it cannot avoid (the worker's
  * and the caller's): each worker has a slot of its own, idle workers wait last-in first-out, and a worker lists
- * itself idle before it wakes its caller, so a caller's next evaluation usually goes to the worker that ran
- * its last one, while that worker is still running and cache-warm, and it has no sleep to be woken from.
- * A pool with a shared hand-off queue woke a colder worker for most requests and cost more (see
+ * itself idle before it wakes its caller, so a caller's next evaluation goes to the worker that ran its last
+ * one, cache-warm (and, when it comes at once, before that worker has gone to sleep). A pool with a shared
+ * hand-off queue handed most requests to another, colder worker and cost more (see
  * {@code docs/performance.md}, "Deadline per evaluation").
  */
 public final class EvaluationWorkers {
