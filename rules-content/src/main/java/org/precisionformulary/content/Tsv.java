@@ -40,37 +40,55 @@ final class Tsv {
             throw new ContentException("missing data table " + resource);
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            int number = 1;
-            // Tables may open with '#' lines saying how they were made.
-            while (header != null && header.startsWith("#")) {
-                header = reader.readLine();
-                number++;
-            }
-            if (header == null) {
-                throw new ContentException(resource + ": empty file, no header");
-            }
-            Map<String, Integer> columns = new HashMap<>();
-            String[] names = header.split("\t", -1);
-            for (int i = 0; i < names.length; i++) {
-                columns.put(names[i], i);
-            }
-            List<Row> rows = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length != names.length) {
-                    throw new ContentException(resource + ":" + number + ": " + cells.length + " cells, header has " + names.length);
-                }
-                rows.add(new Row(resource, number, columns, cells));
-            }
-            return rows;
+            return read(resource, reader);
         } catch (IOException e) {
             throw new UncheckedIOException(resource, e);
         }
+    }
+
+    /**
+     * @param origin where the text comes from, for messages ({@code file} of {@code file:line})
+     * @param text   a table's text
+     * @return its data rows
+     * @throws ContentException when the table has no header or a row has the wrong number of cells
+     */
+    static List<Row> parse(String origin, String text) {
+        try {
+            return read(origin, new BufferedReader(new java.io.StringReader(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(origin, e);
+        }
+    }
+
+    private static List<Row> read(String resource, BufferedReader reader) throws IOException {
+        String header = reader.readLine();
+        int number = 1;
+        // Tables may open with '#' lines saying how they were made.
+        while (header != null && header.startsWith("#")) {
+            header = reader.readLine();
+            number++;
+        }
+        if (header == null) {
+            throw new ContentException(resource + ": empty file, no header");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        String[] names = header.split("\t", -1);
+        for (int i = 0; i < names.length; i++) {
+            columns.put(names[i], i);
+        }
+        List<Row> rows = new ArrayList<>();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != names.length) {
+                throw new ContentException(resource + ":" + number + ": " + cells.length + " cells, header has " + names.length);
+            }
+            rows.add(new Row(resource, number, columns, cells));
+        }
+        return rows;
     }
 }

@@ -28,9 +28,17 @@ public final class ActionClassifier {
     static final Path GROUND_OVERRIDES = DIR.resolve("ground-overrides.tsv");
     static final Path ACTIONS = DIR.resolve("actions.tsv");
     static final String HEADER = "recommendation_id\tdrug\tpopulation\tlookup_key\tclassification\taction\tbasis"
-            + "\tground\tground_basis\trecommendation";
+            + "\tground\tground_basis\tcondition\tcondition_basis\treview_status\treviewed_by\treviewed_on\treview_note"
+            + "\trecommendation";
     /** The ground cell of a row whose action does not argue against the drug. */
     static final String NO_GROUND = "-";
+    /** The condition cell of an AVOID row where CPIC states no condition under which the drug may be used. */
+    static final String NO_CONDITION = "none";
+    /** The review status of a row the generator wrote: proposed by the phrase rules, not yet read by a pharmacist. */
+    static final String MACHINE = "machine";
+    /** The review status of a row a pharmacist has read and signed; the generator never rewrites it. */
+    static final String REVIEWED = "reviewed";
+    private static final int CONDITION_CHARS = 240;
     private static final int TEXT_CHARS = 160;
 
     /** The action and the phrase or pattern that decided it. */
@@ -64,6 +72,29 @@ public final class ActionClassifier {
 
     private record Rule(Action action, Pattern pattern, String basis) {}
 
+    /** The condition under which CPIC still allows a drug it advises avoiding, in CPIC's words, and the rule. */
+    public record ConditionClassified(String condition, String basis) {}
+
+    private record ConditionRule(Pattern pattern, String basis) {}
+
+    // Conditions, first match wins, over the whole text (Other Considerations included: the tricyclics' low
+    // doses for neuropathic pain are there). The match is CPIC's own clause, so a reviewer reads CPIC's words.
+    // "If opioid use is warranted, consider a non-tramadol opioid" names an alternative, not a condition for
+    // the drug itself, hence the negative look-ahead.
+    private static final List<ConditionRule> CONDITION_RULES = List.of(
+            conditionRule("\\bunless [^.;]*", "\"unless\""),
+            conditionRule("\\bexcept in extraordinary circumstances[^.;]*", "\"except in extraordinary circumstances\""),
+            conditionRule("\\bexcept in the following cases.*", "\"except in the following cases\""),
+            conditionRule("\\bin the event,? [^.;]*", "\"in the event ...\" (no suitable alternative)"),
+            conditionRule("\\bif (a |an )?[\\w-]+( [\\w-]+)? (use |therapy )?is warranted, (?!consider (a |an )?(non|alternative))[^.;]*",
+                    "\"if ... is warranted\""),
+            conditionRule("\\bfor tertiary amines, consider [^.;]*", "\"for tertiary amines, consider\" a reduced dose"),
+            conditionRule("\\bif [^.;,]* (is|are) contraindicated, [^.;]*", "\"if ... is contraindicated\" (the alternative)"),
+            conditionRule("[^.;]*\\bcan be considered if [^.;]*", "\"can be considered if\""),
+            conditionRule("[^.;]*\\band alternative agents are available[^.;]*", "\"and alternative agents are available\""),
+            conditionRule("[^.;]*\\bif possible\\b[^.;]*", "\"if possible\""),
+            conditionRule("[^.;]*\\blower initial doses are used[^.;]*", "\"lower initial doses\" (e.g. neuropathic pain)"));
+
     // "[^.;]*" keeps a phrase inside the first clause, so a later "if X is warranted, reduce ..." cannot decide.
     private static final List<Rule> RULES = List.of(
             rule(Action.NO_RECOMMENDATION, "^(no recommendation|n/a$)", "text \"No recommendation\" or \"n/a\""),
@@ -90,7 +121,7 @@ public final class ActionClassifier {
             rule(Action.STANDARD, "^initiate with a dose of (40 mg/day|0\\.5 mg/kg(/day)?) and increase to",
                     "atomoxetine label titration \"Initiate with ... and increase to ... after 3 days\""),
             // Monitoring or testing is the point: no genotype-based dose or drug change is asked for.
-            rule(Action.MONITOR, "enzyme activity must be measured", "\"enzyme activity must be measured\""),
+            rule(Action.MEASURE_FIRST, "enzyme activity must be measured", "\"enzyme activity must be measured\""),
             rule(Action.MONITOR, "^(neither tpmt|tpmt|nudt15) [^.]*could (not )?be assigned",
                     "phenotype could not be assigned: evaluate TPMT activity, \"monitor closely for toxicity\""),
             // Thiopurines with one gene normal and the other unknown: CPIC's point is close monitoring.
@@ -172,6 +203,29 @@ public final class ActionClassifier {
 
     private static Rule rule(Action action, String regex, String basis) {
         return new Rule(action, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), basis);
+    }
+
+    private static ConditionRule conditionRule(String regex, String basis) {
+        return new ConditionRule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), basis);
+    }
+
+    /**
+     * Finds the condition under which CPIC still allows a drug it advises avoiding.
+     *
+     * @param recommendationText the CPIC recommendation text
+     * @return CPIC's clause and the rule that found it; {@link #NO_CONDITION} when CPIC states none
+     */
+    public static ConditionClassified classifyCondition(String recommendationText) {
+        String text = recommendationText.strip().replaceAll("\\s+", " ");
+        for (ConditionRule r : CONDITION_RULES) {
+            var m = r.pattern().matcher(text);
+            if (m.find()) {
+                String clause = m.group().strip();
+                clause = clause.length() > CONDITION_CHARS ? clause.substring(0, CONDITION_CHARS - 1) + "…" : clause;
+                return new ConditionClassified(clause, r.basis());
+            }
+        }
+        return new ConditionClassified(NO_CONDITION, "no condition phrase matched");
     }
 
     private static GroundRule groundRule(Ground ground, Source source, String regex, String basis) {
@@ -284,61 +338,177 @@ public final class ActionClassifier {
                 : classify(r.text(), r.classification());
     }
 
-    /** @return the complete text of actions.tsv for these recommendations and overrides */
+    /**
+     * A row a pharmacist has signed: its action, ground and condition stand as written, against the CPIC text
+     * they were read with.
+     */
+    record Review(String action, String ground, String condition, String by, String on, String note, String text) {}
+
+    /**
+     * The reviewed rows of the committed table, checked: who, when (an ISO date) and a note on each, a valid
+     * action, and a ground exactly where the action argues against the drug.
+     *
+     * @param committed the rows of the committed actions.tsv (a table written before review status existed
+     *                  has none)
+     * @return recommendation id to review
+     * @throws IllegalStateException naming every row that is not a complete review
+     */
+    static Map<String, Review> reviews(List<Map<String, String>> committed) {
+        Map<String, Review> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map<String, String> row : committed) {
+            String status = row.getOrDefault("review_status", MACHINE);
+            String id = row.get("recommendation_id");
+            if (!REVIEWED.equals(status)) {
+                if (!MACHINE.equals(status)) {
+                    problems.add(id + ": review_status '" + status + "' is neither " + MACHINE + " nor " + REVIEWED);
+                }
+                continue;
+            }
+            Review r = new Review(row.get("action"), row.get("ground"), row.get("condition"), row.get("reviewed_by"),
+                    row.get("reviewed_on"), row.get("review_note"), row.get("recommendation"));
+            for (var cell : Map.of("reviewed_by", r.by(), "reviewed_on", r.on(), "review_note", r.note()).entrySet()) {
+                if (cell.getValue() == null || cell.getValue().isBlank() || cell.getValue().equals("-")) {
+                    problems.add(id + ": a reviewed row needs " + cell.getKey());
+                }
+            }
+            try {
+                java.time.LocalDate.parse(r.on());
+            } catch (RuntimeException e) {
+                problems.add(id + ": reviewed_on '" + r.on() + "' is not a date (yyyy-mm-dd)");
+            }
+            Action action;
+            try {
+                action = Action.valueOf(r.action());
+            } catch (RuntimeException e) {
+                problems.add(id + ": action '" + r.action() + "' is not one of " + java.util.Arrays.toString(Action.values()));
+                continue;
+            }
+            boolean hasGround = r.ground() != null && !r.ground().equals(NO_GROUND);
+            if (action.arguesAgainst() != hasGround) {
+                problems.add(id + ": " + action + (hasGround ? " takes no ground" : " needs a ground"));
+            } else if (hasGround && java.util.Arrays.stream(Ground.values()).noneMatch(g -> g.name().equals(r.ground()))) {
+                problems.add(id + ": ground '" + r.ground() + "' is not one of " + java.util.Arrays.toString(Ground.values()));
+            }
+            out.put(id, r);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("actions.tsv has incomplete reviews:\n  " + String.join("\n  ", problems));
+        }
+        return out;
+    }
+
+    /**
+     * @return the complete text of actions.tsv for these recommendations and overrides, with every reviewed row
+     *         kept as its reviewer left it
+     * @throws IllegalStateException when CPIC's text of a reviewed row changed (the message shows the old and
+     *                               the new text: the row must be reviewed again), or a review is incomplete
+     */
     static String render(List<Recommendation> recommendations, Map<String, Correction> overrides,
-                         Map<String, GroundCorrection> groundOverrides) {
+                         Map<String, GroundCorrection> groundOverrides, Map<String, Review> reviews) {
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         Map<Ground, Integer> groundCounts = new EnumMap<>(Ground.class);
+        int conditional = 0;
+        int avoid = 0;
+        List<String> changed = new ArrayList<>();
         StringBuilder rows = new StringBuilder(HEADER).append('\n');
         for (Recommendation r : recommendations) {
-            Classified c = decide(r, overrides);
-            counts.merge(c.action(), 1, Integer::sum);
-            String ground = NO_GROUND;
-            String groundBasis = NO_GROUND;
-            if (c.action().arguesAgainst()) {
-                GroundClassified g = decideGround(r, groundOverrides);
-                groundCounts.merge(g.ground(), 1, Integer::sum);
-                ground = g.ground().name();
-                groundBasis = g.basis();
-            } else if (groundOverrides.containsKey(r.id())) {
-                throw new IllegalStateException("ground override for " + r.id() + ", whose action " + c.action()
-                        + " does not argue against the drug");
-            }
+            Review review = reviews.get(r.id());
             String text = r.text().strip();
-            text = text.length() > TEXT_CHARS ? text.substring(0, TEXT_CHARS - 1) + "…" : text;
-            rows.append(String.join("\t", r.id(), r.drug(), r.population(), r.lookupKey(), r.classification(),
-                    c.action().name(), c.basis(), ground, groundBasis, text)).append('\n');
+            List<String> cells;
+            if (review != null) {
+                if (!review.text().equals(text)) {
+                    changed.add(r.id() + " (" + r.drug() + ", reviewed by " + review.by() + " on " + review.on()
+                            + ")\n    old: " + review.text() + "\n    new: " + text);
+                }
+                cells = List.of(review.action(), "reviewed", review.ground(), "reviewed", review.condition(), "reviewed",
+                        REVIEWED, review.by(), review.on(), review.note(), text);
+            } else {
+                cells = machineCells(r, overrides, groundOverrides, text);
+            }
+            Action action = Action.valueOf(cells.get(0));
+            counts.merge(action, 1, Integer::sum);
+            if (action.arguesAgainst()) {
+                groundCounts.merge(Ground.valueOf(cells.get(2)), 1, Integer::sum);
+            }
+            if (action == Action.AVOID) {
+                avoid++;
+                conditional += NO_CONDITION.equals(cells.get(4)) ? 0 : 1;
+            }
+            List<String> line = new ArrayList<>(List.of(r.id(), r.drug(), r.population(), r.lookupKey(), r.classification()));
+            line.addAll(cells);
+            rows.append(String.join("\t", line)).append('\n');
+        }
+        if (!changed.isEmpty()) {
+            throw new IllegalStateException("CPIC changed the text of " + changed.size() + " reviewed row(s); they are not"
+                    + " regenerated. Review each again (or set it back to " + MACHINE + "):\n  " + String.join("\n  ", changed));
         }
         return "# CPIC recommendation -> action: one row per row of recommendations.tsv, in the same order.\n"
-                + "# Generated, do not edit by hand. Built by ActionClassifier\n"
+                + "# Generated by ActionClassifier\n"
                 + "# (rules-content/src/test/java/org/precisionformulary/content/generator/ActionClassifier.java):\n"
                 + "# ordered phrase rules on the primary instruction of each text (first match wins),\n"
                 + "# then the manual corrections in action-overrides.tsv.\n"
                 + "# The basis column names the phrase, rule or override that decided; recommendation is cut to "
-                + TEXT_CHARS + " chars.\n"
+                + TEXT_CHARS + " chars\n# on machine rows and complete on reviewed rows.\n"
                 + "# ground: the statutory exception ground of an AVOID or CONSIDER_ALTERNATIVE row (\"-\" on every\n"
                 + "# other row), proposed by the ground phrase rules on the recommendation's first sentence and on CPIC's\n"
                 + "# implications, then the manual corrections in ground-overrides.tsv; ground_basis says which decided.\n"
+                + "# condition: on an AVOID row, the condition under which CPIC still allows the drug, in CPIC's words\n"
+                + "# (\"" + NO_CONDITION + "\" where CPIC states none; \"-\" on every other row); condition_basis names the phrase.\n"
+                + "# review_status: " + MACHINE + " (proposed by the rules above, not yet read by a pharmacist) or " + REVIEWED
+                + " (signed: reviewed_by,\n# reviewed_on, review_note). Only a reviewed row may be edited by hand; the generator"
+                + " keeps it as written and\n# fails, showing the old and new text, when CPIC's text of a reviewed row changes.\n"
                 + "# Regenerate: ./mvnw -pl rules-content -am test -Dtest=ActionTableTest -Dcpic.regenerate=true"
                 + " -Dsurefire.failIfNoSpecifiedTests=false\n"
                 + "# Counts: " + counts + " (" + overrides.size() + " overrides)\n"
                 + "# Grounds: " + groundCounts + " (" + groundOverrides.size() + " overrides)\n"
+                + "# Conditions: " + conditional + " of " + avoid + " AVOID rows state one\n"
+                + "# Review: " + reviews.size() + " of " + recommendations.size() + " rows reviewed\n"
                 + rows;
     }
 
+    /** The cells from action to the end of a row the rules and corrections propose. */
+    private static List<String> machineCells(Recommendation r, Map<String, Correction> overrides,
+                                             Map<String, GroundCorrection> groundOverrides, String text) {
+        Classified c = decide(r, overrides);
+        String ground = NO_GROUND;
+        String groundBasis = NO_GROUND;
+        if (c.action().arguesAgainst()) {
+            GroundClassified g = decideGround(r, groundOverrides);
+            ground = g.ground().name();
+            groundBasis = g.basis();
+        } else if (groundOverrides.containsKey(r.id())) {
+            throw new IllegalStateException("ground override for " + r.id() + ", whose action " + c.action()
+                    + " does not argue against the drug");
+        }
+        String condition = NO_GROUND;
+        String conditionBasis = NO_GROUND;
+        if (c.action() == Action.AVOID) {
+            ConditionClassified k = classifyCondition(r.text());
+            condition = k.condition();
+            conditionBasis = k.basis();
+        }
+        String cut = text.length() > TEXT_CHARS ? text.substring(0, TEXT_CHARS - 1) + "…" : text;
+        return List.of(c.action().name(), c.basis(), ground, groundBasis, condition, conditionBasis, MACHINE, "-", "-",
+                "-", cut);
+    }
+
     /**
-     * Writes actions.tsv from the recommendations and the overrides.
+     * Writes actions.tsv from the recommendations, the overrides and the reviewed rows of the table already
+     * there.
      *
      * @param recommendationsTsv    CPIC's recommendation table
      * @param overridesTsv          the action corrections
      * @param groundOverridesTsv    the ground corrections
-     * @param out                   where the action table goes
+     * @param out                   where the action table goes (its reviewed rows are kept)
      * @throws IOException when a table cannot be read or written
+     * @throws IllegalStateException when a reviewed row's CPIC text changed or a review is incomplete
      */
     public static void writeTable(Path recommendationsTsv, Path overridesTsv, Path groundOverridesTsv, Path out)
             throws IOException {
+        Map<String, Review> reviews = Files.exists(out) ? reviews(readTsv(out)) : Map.of();
         String table = render(readRecommendations(recommendationsTsv), readCorrections(overridesTsv),
-                readGroundCorrections(groundOverridesTsv));
+                readGroundCorrections(groundOverridesTsv), reviews);
         Files.writeString(out, table, StandardCharsets.UTF_8);
     }
 

@@ -2,9 +2,11 @@
 package org.precisionformulary.content.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.precisionformulary.model.decision.Action.ADJUST_DOSE;
 import static org.precisionformulary.model.decision.Action.AVOID;
 import static org.precisionformulary.model.decision.Action.CONSIDER_ALTERNATIVE;
+import static org.precisionformulary.model.decision.Action.MEASURE_FIRST;
 import static org.precisionformulary.model.decision.Action.MONITOR;
 import static org.precisionformulary.model.decision.Action.NO_RECOMMENDATION;
 import static org.precisionformulary.model.decision.Action.STANDARD;
@@ -50,7 +52,8 @@ class ActionTableTest {
         recommendations = ActionClassifier.readRecommendations(ActionClassifier.RECOMMENDATIONS);
         corrections = ActionClassifier.readCorrections(ActionClassifier.OVERRIDES);
         groundCorrections = ActionClassifier.readGroundCorrections(ActionClassifier.GROUND_OVERRIDES);
-        generated = ActionClassifier.render(recommendations, corrections, groundCorrections);
+        generated = ActionClassifier.render(recommendations, corrections, groundCorrections,
+                ActionClassifier.reviews(ActionClassifier.readTsv(ActionClassifier.ACTIONS)));
         if (Boolean.getBoolean("cpic.regenerate")) {
             Files.writeString(ActionClassifier.ACTIONS, generated, StandardCharsets.UTF_8);
         }
@@ -188,7 +191,9 @@ class ActionTableTest {
         check(soft, "ivacaftor", GENERAL, "{\"CFTR\":\"ivacaftor non-responsive in CF patients\"}", AVOID);
         check(soft, "desflurane", GENERAL,
                 "{\"CACNA1S\":\"No Result\",\"RYR1\":\"Malignant Hyperthermia Susceptibility\"}", AVOID);
-        check(soft, "rasburicase", GENERAL, "{\"G6PD\":\"Indeterminate\"}", MONITOR);
+        // "To ascertain G6PD status, enzyme activity must be measured": the activity test comes first.
+        check(soft, "rasburicase", GENERAL, "{\"G6PD\":\"Indeterminate\"}", MEASURE_FIRST);
+        check(soft, "pegloticase", GENERAL, "{\"G6PD\":\"Variable\"}", MEASURE_FIRST);
         check(soft, "nitrofurantoin", GENERAL, "{\"G6PD\":\"Deficient\"}", MONITOR);
         check(soft, "sertraline", GENERAL, "{\"CYP2B6\":\"Normal Metabolizer\",\"CYP2C19\":\"Intermediate Metabolizer\"}",
                 ADJUST_DOSE);
@@ -216,7 +221,99 @@ class ActionTableTest {
         System.out.println("CPIC action table: " + table.size() + " rows, " + overridden + " overridden");
         counts.forEach((a, n) -> System.out.printf("  %-20s %4d%n", a, n));
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recommendations.size());
-        assertThat(counts).containsOnlyKeys(AVOID, CONSIDER_ALTERNATIVE, ADJUST_DOSE, STANDARD, MONITOR, NO_RECOMMENDATION);
+        assertThat(counts).containsOnlyKeys(AVOID, CONSIDER_ALTERNATIVE, ADJUST_DOSE, STANDARD, MONITOR, MEASURE_FIRST,
+                NO_RECOMMENDATION);
+    }
+
+    @Test
+    void everyAvoidRowSaysWhetherCpicAllowsUseAndNoOtherRowDoes() {
+        assertThat(table).allSatisfy(r -> {
+            String what = r.get("recommendation_id") + " " + r.get("action");
+            if (r.get("action").equals(AVOID.name())) {
+                assertThat(r.get("condition")).as("condition of %s", what).isNotBlank().isNotEqualTo("-");
+                assertThat(r.get("condition_basis")).as("condition basis of %s", what).isNotBlank().isNotEqualTo("-");
+            } else {
+                assertThat(r.get("condition")).as("condition of %s", what).isEqualTo("-");
+            }
+            assertThat(r.get("review_status")).as("review status of %s", what).isIn("machine", "reviewed");
+        });
+    }
+
+    @Test
+    void conditionSpotChecksFromCpicText() {
+        SoftAssertions soft = new SoftAssertions();
+        checkCondition(soft, "amikacin", GENERAL, "{\"MT-RNR1\":\"increased risk of aminoglycoside-induced hearing loss\"}",
+                "unless the high risk of permanent hearing loss is outweighed");
+        checkCondition(soft, "primaquine", GENERAL, "{\"G6PD\":\"Deficient\"}", "except in the following cases");
+        checkCondition(soft, "fluorouracil", GENERAL, "{\"DPYD\":\"0.5\"}", "strongly reduced dose");
+        checkCondition(soft, "simvastatin", GENERAL, "{\"SLCO1B1\":\"Decreased Function\"}", "limit dose to <20mg/day");
+        checkCondition(soft, "simvastatin", GENERAL, "{\"SLCO1B1\":\"Poor Function\"}", "none");
+        checkCondition(soft, "tamoxifen", GENERAL, "{\"CYP2D6\":\"0.0\"}", "tamoxifen (40 mg/day)");
+        checkCondition(soft, "clopidogrel", "CVI ACS PCI", "{\"CYP2C19\":\"Poor Metabolizer\"}", "if possible");
+        checkCondition(soft, "desflurane", GENERAL,
+                "{\"CACNA1S\":\"No Result\",\"RYR1\":\"Malignant Hyperthermia Susceptibility\"}",
+                "except in extraordinary circumstances");
+        checkCondition(soft, "nortriptyline", GENERAL, "{\"CYP2D6\":\"0.0\"}", "consider a 50% reduction");
+        // "If opioid use is warranted, consider a non-tramadol opioid" names an alternative, not a way to use codeine.
+        checkCondition(soft, "codeine", GENERAL, "{\"CYP2D6\":\"0.0\"}", "none");
+        checkCondition(soft, "abacavir", GENERAL, "{\"HLA-B\":\"*57:01 positive\"}", "none");
+        checkCondition(soft, "allopurinol", GENERAL, "{\"HLA-B\":\"*58:01 positive\"}", "none");
+        soft.assertAll();
+    }
+
+    @Test
+    void aReviewedRowIsKeptAsItsReviewerWroteIt() {
+        Recommendation codeine = find("codeine", "{\"CYP2D6\":\"0.0\"}");
+        var review = new ActionClassifier.Review("CONSIDER_ALTERNATIVE", "INEFFECTIVE", "-", "A. Pharmacist, PharmD",
+                "2026-11-02", "P&T: alternative first", codeine.text().strip());
+        String table = ActionClassifier.render(recommendations, corrections, groundCorrections,
+                Map.of(codeine.id(), review));
+        String row = table.lines().filter(l -> l.startsWith(codeine.id() + "\t")).findFirst().orElseThrow();
+        assertThat(row.split("\t", -1)).containsSequence("CONSIDER_ALTERNATIVE", "reviewed", "INEFFECTIVE")
+                .contains("A. Pharmacist, PharmD", "2026-11-02", "P&T: alternative first", codeine.text().strip());
+        assertThat(table).contains("# Review: 1 of 1996 rows reviewed");
+    }
+
+    @Test
+    void aReviewedRowWhoseCpicTextChangedStopsRegenerationShowingBothTexts() {
+        Recommendation codeine = find("codeine", "{\"CYP2D6\":\"0.0\"}");
+        var review = new ActionClassifier.Review("AVOID", "INEFFECTIVE", "none", "A. Pharmacist", "2026-11-02",
+                "read against the 2021 text", "Avoid codeine use (an older wording).");
+        assertThatThrownBy(() -> ActionClassifier.render(recommendations, corrections, groundCorrections,
+                Map.of(codeine.id(), review)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(codeine.id())
+                .hasMessageContaining("old: Avoid codeine use (an older wording).")
+                .hasMessageContaining("new: " + codeine.text().strip());
+    }
+
+    @Test
+    void anIncompleteReviewIsRefused() {
+        Map<String, String> row = new HashMap<>(table.get(0));
+        row.put("review_status", "reviewed");
+        row.put("reviewed_by", "-");
+        row.put("reviewed_on", "last week");
+        assertThatThrownBy(() -> ActionClassifier.reviews(List.of(row)))
+                .hasMessageContaining("needs reviewed_by").hasMessageContaining("'last week' is not a date");
+        row.put("review_status", "looked at");
+        assertThatThrownBy(() -> ActionClassifier.reviews(List.of(row))).hasMessageContaining("'looked at'");
+    }
+
+    private static Recommendation find(String drug, String lookupKey) {
+        return recommendations.stream().filter(r -> r.drug().equals(drug) && r.lookupKey().equals(lookupKey))
+                .findFirst().orElseThrow();
+    }
+
+    private static void checkCondition(SoftAssertions soft, String drug, String population, String lookupKey,
+                                       String expected) {
+        List<Map<String, String>> rows = table.stream().filter(r -> r.get("drug").equals(drug)
+                && r.get("population").equals(population) && r.get("lookup_key").equals(lookupKey)).toList();
+        soft.assertThat(rows).as("%s %s %s", drug, population, lookupKey).isNotEmpty();
+        rows.forEach(r -> soft.assertThat(r.get("condition")).as("%s %s %s (%s)", drug, population, lookupKey,
+                r.get("condition_basis")).contains(expected));
+        if (expected.equals("none")) {
+            rows.forEach(r -> soft.assertThat(r.get("condition")).as("%s %s", drug, lookupKey).isEqualTo("none"));
+        }
     }
 
     private static void check(SoftAssertions soft, String drug, String population, String lookupKey, Action expected) {

@@ -39,16 +39,21 @@ public final class CpicRuleGenerator {
     private final CpicData data;
     private final Map<String, Action> actions;
     private final Map<String, String> grounds;
+    private final Map<String, String> conditions;
 
     /**
-     * @param data    the CPIC tables
-     * @param actions recommendation id to action
-     * @param grounds recommendation id to statutory ground, for the rows whose action argues against the drug
+     * @param data       the CPIC tables
+     * @param actions    recommendation id to action
+     * @param grounds    recommendation id to statutory ground, for the rows whose action argues against the drug
+     * @param conditions recommendation id to the condition under which CPIC still allows the drug, for the
+     *                   AVOID rows that state one
      */
-    public CpicRuleGenerator(CpicData data, Map<String, Action> actions, Map<String, String> grounds) {
+    public CpicRuleGenerator(CpicData data, Map<String, Action> actions, Map<String, String> grounds,
+                             Map<String, String> conditions) {
         this.data = data;
         this.actions = actions;
         this.grounds = grounds;
+        this.conditions = conditions;
     }
 
     /**
@@ -70,6 +75,17 @@ public final class CpicRuleGenerator {
     public static Map<String, String> readGrounds(Path actionsTsv) throws IOException {
         Map<String, String> map = new HashMap<>(readColumn(actionsTsv, "ground"));
         map.values().removeIf(ActionClassifier.NO_GROUND::equals);
+        return map;
+    }
+
+    /**
+     * @param actionsTsv the action table
+     * @return recommendation id to condition, for the AVOID rows that state one (not {@code -} or {@code none})
+     * @throws IOException when the table cannot be read
+     */
+    public static Map<String, String> readConditions(Path actionsTsv) throws IOException {
+        Map<String, String> map = new HashMap<>(readColumn(actionsTsv, "condition"));
+        map.values().removeIf(c -> c.equals(ActionClassifier.NO_GROUND) || c.equals(ActionClassifier.NO_CONDITION));
         return map;
     }
 
@@ -203,6 +219,14 @@ public final class CpicRuleGenerator {
         meta(sb, "action", action.name());
         if (ground != null) {
             meta(sb, "ground", ground);
+        }
+        String condition = conditions.get(r.recommendationId());
+        if (condition != null) {
+            if (action != Action.AVOID) {
+                throw new IllegalStateException("actions.tsv: " + r.recommendationId() + " is " + action
+                        + " with a condition; only an AVOID row takes one");
+            }
+            meta(sb, "condition", condition);
         }
         meta(sb, "pmids", String.join(",", r.pmids()));
         meta(sb, "cpicDataVersion", CpicData.VERSION);

@@ -25,7 +25,8 @@ class GeneratedRulesAreCurrentTest {
         }
         Map<String, String> generated = new CpicRuleGenerator(CpicData.builtIn(),
                 CpicRuleGenerator.readActions(CpicRuleGenerator.ACTIONS),
-                CpicRuleGenerator.readGrounds(CpicRuleGenerator.ACTIONS)).generate();
+                CpicRuleGenerator.readGrounds(CpicRuleGenerator.ACTIONS),
+                CpicRuleGenerator.readConditions(CpicRuleGenerator.ACTIONS)).generate();
         if (Boolean.getBoolean("cpic.regenerate")) {
             CpicRuleGenerator.write(generated, CpicRuleGenerator.OUTPUT);
         }

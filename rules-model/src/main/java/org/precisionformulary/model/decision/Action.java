@@ -13,6 +13,11 @@ public enum Action {
     STANDARD,
     /** Use, with monitoring or other precautions. */
     MONITOR,
+    /**
+     * The genotype cannot decide: CPIC asks for a measured phenotype first (G6PD enzyme activity for an
+     * indeterminate or variable result), and the drug is used as that result directs.
+     */
+    MEASURE_FIRST,
     /** CPIC makes no recommendation for this result. */
     NO_RECOMMENDATION,
     /** The genotype could not be interpreted well enough to pick a recommendation. */
@@ -25,6 +30,6 @@ public enum Action {
 
     /** @return {@code true} for the actions a pharmacist should hear about at the counter */
     public boolean isActionable() {
-        return arguesAgainst() || this == ADJUST_DOSE;
+        return arguesAgainst() || this == ADJUST_DOSE || this == MEASURE_FIRST;
     }
 }
