@@ -350,7 +350,7 @@ public final class BaselineAdjudicator {
         if (rec.action() == Action.AVOID && rec.classification() == Classification.STRONG) {
             return Severity.MAJOR;
         }
-        if (rec.action().arguesAgainst()) {
+        if (rec.action().arguesAgainst() || rec.action() == Action.MEASURE_FIRST) {
             return Severity.MODERATE;
         }
         if (rec.action() == Action.ADJUST_DOSE) {

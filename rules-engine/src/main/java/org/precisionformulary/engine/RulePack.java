@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.precisionformulary.engine.internal.CompiledPack;
+import org.precisionformulary.engine.internal.PlanTables;
 import org.precisionformulary.engine.internal.PackFiles;
 import org.precisionformulary.engine.internal.RuleAllowlist;
 
@@ -160,12 +161,19 @@ public final class RulePack {
         } catch (RulePackException e) {
             problems.addAll(e.problems());
         }
-        if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+        boolean noRules = files.keySet().stream().noneMatch(f -> f.endsWith(".drl"));
+        // A plan pack over the built-in one may bring only its P&T decisions or population selectors.
+        boolean planData = extendsBuiltIn(files) && (files.containsKey(PlanTables.PT_DECISIONS)
+                || files.containsKey(org.precisionformulary.content.PopulationSelector.TABLE));
+        if (noRules && !planData) {
             problems.add(new RulePackProblem(directory.toString(), 0, "holds no .drl file: a pack without rules"
                     + " decides nothing"));
             return problems;
         }
         problems.addAll(CompiledPack.check(files, allowlist));
+        if (noRules) {
+            return problems.stream().distinct().toList();
+        }
         // Drools reports nothing else once a file fails to parse: set such files aside and compile the rest
         // again, so one pass shows every file's problems.
         var remaining = new java.util.TreeMap<>(files);

@@ -47,10 +47,12 @@ import org.slf4j.LoggerFactory;
  *                        compiled at run time
  * @param allowedInRules  the host's helper classes the pack's rules were allowed to use, by name; empty when
  *                        the pack was held to the default allowlist
+ * @param plan            the plan's P&amp;T decisions and population selectors ({@link PlanTables}); {@link
+ *                        PlanTables#NONE} for the built-in pack
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
                            Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
-                           List<Model> models, List<String> allowedInRules) {
+                           List<Model> models, List<String> allowedInRules, PlanTables plan) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -86,7 +88,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()),
-                List.copyOf(models), List.of());
+                List.copyOf(models), List.of(), PlanTables.NONE);
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -112,7 +114,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
-                List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist));
+                List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist),
+                PlanTables.read(files, org.precisionformulary.content.CpicData.builtIn(), origin));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -133,7 +136,20 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
     public static CompiledPack layered(ClassLoader loader, TreeMap<String, byte[]> local, String origin,
                                        RuleAllowlist allowlist) {
         long start = System.nanoTime();
-        KieBase localBase = compileKieBase(local, origin, allowlist);
+        // A plan may bring only data: its P&T decisions or population selectors, and no rule of its own.
+        boolean dataOnly = local.keySet().stream().noneMatch(k -> k.endsWith(".drl"))
+                && (local.containsKey(PlanTables.PT_DECISIONS)
+                || local.containsKey(org.precisionformulary.content.PopulationSelector.TABLE));
+        KieBase localBase = null;
+        if (!dataOnly) {
+            localBase = compileKieBase(local, origin, allowlist);
+        } else if (allowlist != null) {
+            List<RulePackProblem> violations = check(local, allowlist);
+            if (!violations.isEmpty()) {
+                throw new RulePackException(origin + " is refused: " + violations.size() + " problem"
+                        + (violations.size() == 1 ? "" : "s") + " found in its tables", violations);
+            }
+        }
         InternalKnowledgeBase base;
         try {
             base = KieBaseBuilder.createKieBaseFromModel(precompiledModels(loader));
@@ -148,7 +164,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             }
         }
         List<String> overridden = new ArrayList<>();
-        for (KiePackage pkg : localBase.getKiePackages()) {
+        for (KiePackage pkg : localBase == null ? List.<KiePackage>of() : localBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String builtInPackage = builtInPackages.get(rule.getName());
                 if (builtInPackage != null) {
@@ -157,7 +173,9 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 }
             }
         }
-        base.addPackages(localBase.getKiePackages());
+        if (localBase != null) {
+            base.addPackages(localBase.getKiePackages());
+        }
         TreeMap<String, byte[]> files = builtInFiles(loader);
         local.forEach((path, bytes) -> files.put("local/" + path, bytes));
         Properties builtIn = manifest(files.get(RULES_FOLDER + "/pack.properties"));
@@ -167,7 +185,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
                 builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden),
-                List.copyOf(files.keySet()), List.of(), allowedNames(allowlist));
+                List.copyOf(files.keySet()), List.of(), allowedNames(allowlist),
+                PlanTables.read(local, org.precisionformulary.content.CpicData.builtIn(), origin));
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -175,8 +194,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
 
     /**
      * Every check a pack must pass before it is compiled, the same for {@code validate} and for every load:
-     * the compliance and authoring lint ({@link PackLint#lint}) and the containment check
-     * ({@link RuleContainment}).
+     * the compliance and authoring lint ({@link PackLint#lint}), the containment check
+     * ({@link RuleContainment}) and the plan tables ({@link PlanTables}).
      *
      * @param files     the pack's files, relative to its root
      * @param allowlist what the pack's rules may use
@@ -185,6 +204,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
     public static List<RulePackProblem> check(Map<String, byte[]> files, RuleAllowlist allowlist) {
         java.util.Set<RulePackProblem> problems = new java.util.LinkedHashSet<>(PackLint.lint(files));
         problems.addAll(RuleContainment.check(files, allowlist));
+        problems.addAll(PlanTables.check(files, org.precisionformulary.content.CpicData.builtIn()));
         return problems.stream().sorted(java.util.Comparator.comparing(RulePackProblem::file)
                 .thenComparingInt(RulePackProblem::line)).toList();
     }

@@ -87,13 +87,20 @@ public final class Evaluator {
         this.formulary = formulary;
         this.cpic = cpic;
         this.interpreter = new GenotypeInterpreter(cpic);
-        this.populations = new PopulationSelector(cpic);
+        this.populations = pack.plan().populationsTsv() == null ? new PopulationSelector(cpic)
+                : new PopulationSelector(cpic, pack.plan().populationsTsv(), PopulationSelector.TABLE);
         this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
         this.engineVersion = engineVersion;
         this.maxFirings = maxFirings;
         this.budgetNanos = budgetNanos;
         this.memberIdHasher = memberIdHasher;
         this.findingStage = FindingStage.plan(pack, cacheFindings);
+        if (!findingStage.enabled() && !pack.plan().decisions().isEmpty()) {
+            // A P&T decision changes a finding before routing reads it, which needs findings made apart from routing.
+            throw new org.precisionformulary.engine.RulePackException("rule pack " + pack.name() + " holds P&T decisions ("
+                    + PlanTables.PT_DECISIONS + "), which need every gene–drug rule to read only gene results and one"
+                    + " candidate population; " + findingStage.disabledReason(), List.of());
+        }
         if (!findingStage.enabled()) {
             LOG.info("Rule pack {} {} is evaluated in one session per request: {}", pack.name(), pack.version(),
                     findingStage.disabledReason());
@@ -156,8 +163,8 @@ public final class Evaluator {
         if (!resolution.errors().isEmpty()) {
             return review(request, resolution.errors(), List.of(), inputSha);
         }
-        genotypes = new GenotypeInterpretation(resolution.results(), List.of(),
-                concat(genotypes.notes(), resolution.notes()));
+        genotypes = new GenotypeInterpretation(resolution.results(), List.of(), concat(concat(genotypes.notes(),
+                resolution.notes()), populations.notes(drug, request.member().birthDate(), serviceDate)));
         SessionResult found = findings(reviewed, genotypes.results());
         SessionResult result = run(drug, serviceDate, reviewed, genotypes.results(), found, request);
         if (result.failure() != null) {
@@ -267,7 +274,48 @@ public final class Evaluator {
                 found.addAll(stage.results());
             }
         }
-        return new SessionResult(found, fired, null);
+        return new SessionResult(decided(found), fired, null);
+    }
+
+    /** The findings with the plan's P&amp;T decisions on their actions applied, before routing reads them. */
+    private List<SessionResult.Inserted> decided(List<SessionResult.Inserted> found) {
+        if (pack.plan().decisions().isEmpty()) {
+            return found;
+        }
+        List<SessionResult.Inserted> out = new ArrayList<>(found.size());
+        for (SessionResult.Inserted i : found) {
+            PlanTables.PtDecision d = decision(i.rule());
+            if (d != null && d.action() != null && i.fact() instanceof GenomicFinding f && f.action() != d.action()) {
+                out.add(new SessionResult.Inserted(new GenomicFinding(f.drug(), f.population(), f.classification(),
+                        d.action(), f.basis()), i.rule()));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The plan's P&amp;T decision on the recommendation a rule implements, or {@code null}. */
+    private PlanTables.PtDecision decision(String rule) {
+        RuleInfo info = pack.rules().get(rule);
+        return info == null ? null : pack.plan().decision(info.get("recommendationId"));
+    }
+
+    /** The audit lines of the P&amp;T decisions that changed a finding of this result, sorted. */
+    private List<String> decisionsUsed(SessionResult result) {
+        if (pack.plan().decisions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> used = new java.util.TreeSet<>();
+        for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
+            PlanTables.PtDecision d = decision(i.rule());
+            if (d != null) {
+                String was = pack.rules().get(i.rule()).get("action");
+                used.add(d.audit(was == null ? ((GenomicFinding) i.fact()).action()
+                        : org.precisionformulary.model.decision.Action.valueOf(was)));
+            }
+        }
+        return List.copyOf(used);
     }
 
     private static List<Object> facts(SessionResult result) {
@@ -420,6 +468,14 @@ public final class Evaluator {
             outcome = Outcome.REJECTED;
             rejectCodes = List.of(rejectCodes.get(0));
             alerts.clear();
+            if (rejectCodes.get(0).equals("88")) {
+                // A stop CPIC itself qualifies can be answered: the prescriber confirms the condition.
+                findings.values().stream().filter(f -> f.drug().equals(drug) && f.cpicCondition() != null)
+                        .map(f -> "CPIC allows " + drug + populationSuffix(f.population()) + " where: \""
+                                + f.cpicCondition() + "\" (" + f.recommendationId() + "); a prescriber who confirms"
+                                + " this may ask the plan for an exception")
+                        .distinct().forEach(reasons::add);
+            }
         } else if (!holds.isEmpty()) {
             outcome = holds.get(0).outcome();
             rejectCodes = List.of(holds.get(0).rejectCode());
@@ -454,7 +510,7 @@ public final class Evaluator {
         String explanation = MemberExplanation.write(outcome, rejectCodes, drug, tier, altList, waived, !alerts.isEmpty());
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome, rejectCodes, tier,
                 shown, altList, waived, alerts, reasons, explanation, List.of(),
-                audit(inputSha, result.firedRules(), request.member().id()));
+                audit(inputSha, result.firedRules(), request.member().id(), decisionsUsed(result)));
     }
 
     private String concern(String rule) {
@@ -493,10 +549,30 @@ public final class Evaluator {
         return w.reason() + ": " + String.join("; ", parts);
     }
 
-    /** The ground a finding's rule declares; a plan rule without {@code @ground} is cited as CPIC's advice. */
+    /**
+     * The ground of a finding: the plan's P&amp;T decision's where it names one, else its rule's; a plan rule
+     * without {@code @ground} is cited as CPIC's advice.
+     */
     private Ground groundOf(Finding f) {
+        PlanTables.PtDecision d = decision(f.ruleId());
+        if (d != null && d.ground() != null) {
+            return Ground.of(d.ground());
+        }
         RuleInfo rule = pack.rules().get(f.ruleId());
         return Ground.of(rule == null ? null : rule.get(Ground.METADATA_KEY));
+    }
+
+    /**
+     * The condition under which CPIC still allows a drug it advises avoiding: the plan's P&amp;T decision's where
+     * it names one ({@code none}: no condition), else the rule's {@code @condition}; {@code null} for a finding
+     * that is not an {@code AVOID}.
+     */
+    private String conditionOf(GenomicFinding f, Map<String, String> meta, PlanTables.PtDecision d) {
+        if (f.action() != org.precisionformulary.model.decision.Action.AVOID) {
+            return null;
+        }
+        String condition = d != null && d.condition() != null ? d.condition() : meta.get("condition");
+        return condition == null || condition.equalsIgnoreCase("none") ? null : condition;
     }
 
     private Finding toFinding(GenomicFinding f, String ruleName) {
@@ -521,7 +597,7 @@ public final class Evaluator {
         return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(),
                 rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
                 rec.map(CpicRecommendation::implications).orElse(List.of()),
-                guidelineId, url, pmids, recId, ruleName);
+                guidelineId, url, pmids, recId, ruleName, conditionOf(f, meta, decision(ruleName)));
     }
 
     private static String populationSuffix(String population) {
@@ -562,15 +638,15 @@ public final class Evaluator {
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, requestId, Outcome.PHARMACIST_REVIEW, List.of(),
                 null, List.of(), List.of(), List.of(), List.of(), reasons,
                 MemberExplanation.write(Outcome.PHARMACIST_REVIEW, List.of(), null, null, List.of(), List.of(), false),
-                errors, audit(inputSha, fired, memberId));
+                errors, audit(inputSha, fired, memberId, List.of()));
     }
 
-    private Audit audit(String inputSha, List<String> fired, String memberId) {
+    private Audit audit(String inputSha, List<String> fired, String memberId, List<String> ptDecisions) {
         // The CPIC tables that decided, whatever the pack's manifest says (RulePack refuses one naming others).
         return new Audit(engineVersion, pack.version(), pack.sha256(), cpic.version(),
                 formulary.formularyId(), inputSha, fired, pack.overriddenRules(),
                 memberIdHasher == null || memberId == null ? null : memberIdHasher.hash(memberId),
-                pack.allowedInRules());
+                pack.allowedInRules(), ptDecisions);
     }
 
     /**

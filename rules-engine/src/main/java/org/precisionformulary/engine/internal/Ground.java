@@ -8,8 +8,9 @@ import java.util.Locale;
  * The statutory ground a genomic finding against a drug supports. Step-therapy exception laws (and the
  * federal Safe Step Act bills) accept a required drug that is contraindicated or likely to cause an adverse
  * reaction, or one expected to be ineffective given the patient's known clinical characteristics. Which one a
- * CPIC recommendation supports is decided in the reviewed content ({@code actions.tsv}, carried into each
- * generated rule as {@code @ground}), not here; a rule that declares none is cited as CPIC's advice.
+ * CPIC recommendation supports is decided in the content ({@code actions.tsv}, carried into each generated
+ * rule as {@code @ground}) or by a plan's P&amp;T decision ({@link PlanTables}), not here; a rule that declares
+ * none is cited as CPIC's advice.
  */
 enum Ground {
 

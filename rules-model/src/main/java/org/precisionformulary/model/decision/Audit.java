@@ -20,20 +20,33 @@ import java.util.List;
  *                        a key; omitted otherwise. Decisions never carry the member id itself.
  * @param allowedInRules  the embedding host's helper classes the rule pack was allowed to call beyond the
  *                        rule allowlist, by name; omitted when none (the pack was held to the default list)
+ * @param ptDecisions     the plan's P&amp;T decisions (its pack's {@code pt-decisions.tsv}) that changed a finding
+ *                        of this decision, one line each: recommendation id, what changed, who decided and when;
+ *                        omitted when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"engineVersion", "rulePackVersion", "rulePackSha256", "cpicDataVersion", "formularyId",
-        "inputSha256", "firedRules", "overriddenRules", "memberIdHash", "allowedInRules"})
+        "inputSha256", "firedRules", "overriddenRules", "memberIdHash", "allowedInRules", "ptDecisions"})
 public record Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
                     String formularyId, String inputSha256, List<String> firedRules,
                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenRules,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String memberIdHash,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowedInRules) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowedInRules,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> ptDecisions) {
     /** Copies the lists. */
     public Audit {
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
         overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);
         allowedInRules = allowedInRules == null ? List.of() : List.copyOf(allowedInRules);
+        ptDecisions = ptDecisions == null ? List.of() : List.copyOf(ptDecisions);
+    }
+
+    /** An audit of a decision no P&amp;T decision of the plan changed. */
+    public Audit(String engineVersion, String rulePackVersion, String rulePackSha256, String cpicDataVersion,
+                 String formularyId, String inputSha256, List<String> firedRules, List<String> overriddenRules,
+                 String memberIdHash, List<String> allowedInRules) {
+        this(engineVersion, rulePackVersion, rulePackSha256, cpicDataVersion, formularyId, inputSha256, firedRules,
+                overriddenRules, memberIdHash, allowedInRules, List.of());
     }
 
     /** An audit of a pack held to the default rule allowlist. */

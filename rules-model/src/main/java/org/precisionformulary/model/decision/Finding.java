@@ -23,14 +23,17 @@ import java.util.Objects;
  * @param pmids            PubMed ids of the guideline publications
  * @param recommendationId the recommendation record id
  * @param ruleId           the name of the rule that found it
+ * @param cpicCondition    for an {@code AVOID}, the condition under which CPIC still allows the drug, in
+ *                         CPIC's words (e.g. "unless the high risk of permanent hearing loss is outweighed by
+ *                         ..."); {@code null} when CPIC states none or the action is not {@code AVOID}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"drug", "population", "genes", "lookupKey", "classification", "action", "recommendation",
-        "implications", "guidelineId", "guidelineUrl", "pmids", "recommendationId", "ruleId"})
+        "implications", "guidelineId", "guidelineUrl", "pmids", "recommendationId", "ruleId", "cpicCondition"})
 public record Finding(String drug, String population, Map<String, String> genes, Map<String, String> lookupKey,
                       Classification classification, Action action, String recommendation, List<String> implications,
                       String guidelineId, String guidelineUrl, List<String> pmids, String recommendationId,
-                      String ruleId) {
+                      String ruleId, String cpicCondition) {
 
     /** @throws NullPointerException when drug, action or ruleId is missing */
     public Finding {
@@ -41,5 +44,14 @@ public record Finding(String drug, String population, Map<String, String> genes,
         lookupKey = lookupKey == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(lookupKey));
         implications = implications == null ? List.of() : List.copyOf(implications);
         pmids = pmids == null ? List.of() : List.copyOf(pmids);
+    }
+
+    /** A finding for which CPIC states no condition of use (every action but some {@code AVOID}s). */
+    public Finding(String drug, String population, Map<String, String> genes, Map<String, String> lookupKey,
+                   Classification classification, Action action, String recommendation, List<String> implications,
+                   String guidelineId, String guidelineUrl, List<String> pmids, String recommendationId,
+                   String ruleId) {
+        this(drug, population, genes, lookupKey, classification, action, recommendation, implications, guidelineId,
+                guidelineUrl, pmids, recommendationId, ruleId, null);
     }
 }
