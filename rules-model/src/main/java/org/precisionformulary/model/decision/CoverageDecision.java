@@ -46,6 +46,21 @@ public record CoverageDecision(int contractVersion, String requestId, Outcome ou
         errors = copy(errors);
     }
 
+    /**
+     * The same decision with sentences put before its reasons: what a step before the engine did to the input
+     * (a PharmCAT import's notes: a gene skipped, a result taken as untested), so the decision carries it.
+     *
+     * @param notes the sentences, in order
+     * @return a copy with {@code notes} first in {@code reasons}
+     * @throws NullPointerException when {@code notes} or one of them is {@code null}
+     */
+    public CoverageDecision withReasonsFirst(List<String> notes) {
+        List<String> all = new java.util.ArrayList<>(List.copyOf(notes));
+        all.addAll(reasons);
+        return new CoverageDecision(contractVersion, requestId, outcome, rejectCodes, tier, findings, alternatives,
+                exceptions, durAlerts, all, memberExplanation, errors, audit);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

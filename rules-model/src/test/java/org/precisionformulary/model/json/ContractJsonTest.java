@@ -90,6 +90,38 @@ class ContractJsonTest {
     }
 
     @Test
+    void aConditionOfUseAndThePlansPtDecisionsRoundTripAndAreOmittedWhenAbsent() throws Exception {
+        Finding conditional = new Finding("amikacin", "general", Map.of("MT-RNR1", "increased risk"), Map.of(),
+                Classification.STRONG, Action.AVOID, "Avoid aminoglycoside antibiotics unless ...", List.of(), null, null,
+                List.of(), "PA166296962", "rule", "unless the high risk of permanent hearing loss is outweighed");
+        Audit audit = new Audit("1", "1", "abc", "2024-03-25", "DEMO", "def", List.of("rule"), List.of(), null, List.of(),
+                List.of("PA166296962: condition none (P&T decision by P&T on 2026-10-14: no exceptions)"));
+        CoverageDecision decision = new CoverageDecision(1, "R-2", Outcome.REJECTED, List.of("88"), 1,
+                List.of(conditional), List.of(), List.of(), List.of(), List.of("stopped"), "x", List.of(), audit);
+        String json = ContractJson.toJson(decision);
+        assertThat(ContractJson.mapper().readValue(json, CoverageDecision.class)).isEqualTo(decision);
+        JsonNode node = ContractJson.mapper().readTree(json);
+        assertThat(node.get("findings").get(0).get("cpicCondition").asText()).startsWith("unless");
+        assertThat(node.get("audit").get("ptDecisions").get(0).asText()).startsWith("PA166296962");
+
+        Finding plain = new Finding("x", "general", Map.of(), Map.of(), Classification.OPTIONAL, Action.STANDARD, null,
+                null, null, null, null, null, "r");
+        JsonNode bare = ContractJson.mapper().readTree(ContractJson.toJson(new CoverageDecision(1, "R-3", Outcome.APPROVED,
+                List.of(), 1, List.of(plain), List.of(), List.of(), List.of(), List.of(), "x", List.of(),
+                new Audit("1", "1", "abc", "2024-03-25", "DEMO", "def", List.of(), List.of()))));
+        assertThat(bare.get("findings").get(0).has("cpicCondition")).isFalse();
+        assertThat(bare.get("audit").has("ptDecisions")).isFalse();
+    }
+
+    @Test
+    void notesFromBeforeTheEngineGoFirstInTheReasons() {
+        CoverageDecision decision = new CoverageDecision(1, "R-4", Outcome.APPROVED, List.of(), 1, List.of(), List.of(),
+                List.of(), List.of(), List.of("rule: approved"), "x", List.of(), null);
+        assertThat(decision.withReasonsFirst(List.of("PharmCAT could not call CYP2D6")).reasons())
+                .containsExactly("PharmCAT could not call CYP2D6", "rule: approved");
+    }
+
+    @Test
     void theSameDecisionAlwaysWritesTheSameBytes() {
         Finding f = new Finding("x", "general", Map.of("B", "2", "A", "1"), Map.of(), Classification.OPTIONAL,
                 Action.STANDARD, null, null, null, null, null, null, "r");
