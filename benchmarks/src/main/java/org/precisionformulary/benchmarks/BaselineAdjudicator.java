@@ -32,6 +32,7 @@ import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.decision.Finding;
 import org.precisionformulary.model.decision.Outcome;
+import org.precisionformulary.model.decision.RejectCode;
 import org.precisionformulary.model.decision.Severity;
 import org.precisionformulary.model.formulary.BiomarkerCriterion;
 import org.precisionformulary.model.formulary.Formulary;
@@ -243,13 +244,13 @@ public final class BaselineAdjudicator {
             }
         }
         if (listed == null) {
-            return new Routing("70", List.of(), Map.of(), hits);
+            return new Routing(RejectCode.NOT_COVERED, List.of(), Map.of(), hits);
         }
         List<Hit> own = hits.stream().filter(h -> h.drug().equals(drug)).toList();
         if (formulary.policy().pgxStrongAvoid() == PgxStrongAvoid.REJECT && own.stream().anyMatch(Hit::strongAvoid)
                 && reviewed.get(drug).stream().allMatch(p -> own.stream()
                         .anyMatch(h -> h.population().equals(p) && h.strongAvoid()))) {
-            return new Routing("88", List.of(), Map.of(), hits);
+            return new Routing(RejectCode.PGX_HARD_STOP, List.of(), Map.of(), hits);
         }
         List<Hold> holds = new ArrayList<>();
         Map<ExceptionType, Integer> waivers = new LinkedHashMap<>();
@@ -263,7 +264,7 @@ public final class BaselineAdjudicator {
             if (met) {
                 waivers.put(ExceptionType.PRIOR_AUTH_AUTO_APPROVAL, null);
             } else {
-                holds.add(new Hold(Outcome.PRIOR_AUTH_REQUIRED, "75"));
+                holds.add(new Hold(Outcome.PRIOR_AUTH_REQUIRED, RejectCode.PRIOR_AUTH_REQUIRED));
             }
         }
         if (listed.stepTherapy() != null) {

@@ -25,10 +25,10 @@ import org.precisionformulary.model.formulary.FormularyDrug;
 record Barriers(Map<String, String> rejections, Map<Outcome, Held> holds, Integer chargedTier) {
 
     /** The pharmacogenomic hard stop, a safety measure: the one rejection genetic information may add. */
-    static final String PGX_STOP = "88";
+    static final String PGX_STOP = org.precisionformulary.model.decision.RejectCode.PGX_HARD_STOP;
 
     /** Not covered: an exclusion, which genetic information may never cause. */
-    static final String NOT_COVERED = "70";
+    static final String NOT_COVERED = org.precisionformulary.model.decision.RejectCode.NOT_COVERED;
 
     /** The lowest tier a formulary drug or a waiver may carry (both are validated 1 to 10). */
     static final int LOWEST_TIER = 1;

@@ -45,7 +45,7 @@ final class MemberExplanation {
                         + (counselling ? " Your genetic test results suggest this medicine may need a different dose"
                         + " or extra care for you; your pharmacist has this information and may talk with you about it." : "");
             case REJECTED:
-                if (rejectCodes.contains("70")) {
+                if (rejectCodes.contains(org.precisionformulary.model.decision.RejectCode.NOT_COVERED)) {
                     return "Your plan does not cover " + drug + ". Ask your prescriber whether a covered medicine"
                             + " would work for you, or ask your plan for a coverage exception.";
                 }

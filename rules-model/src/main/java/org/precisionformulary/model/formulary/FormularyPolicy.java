@@ -16,7 +16,8 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
                               String stepTherapyRejectCode, String pgxDurReasonCode) {
 
     /** The defaults the contract names: reject, 180 days, 608, DL. */
-    public static final FormularyPolicy DEFAULT = new FormularyPolicy(PgxStrongAvoid.REJECT, 180, "608", "DL");
+    public static final FormularyPolicy DEFAULT = new FormularyPolicy(PgxStrongAvoid.REJECT, 180,
+            org.precisionformulary.model.decision.RejectCode.STEP_THERAPY, "DL");
 
     /** @throws IllegalArgumentException for a look-back below 1 day or a blank code */
     public FormularyPolicy {
@@ -26,7 +27,7 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
         if (defaultLookbackDays < 1 || defaultLookbackDays > 3660) {
             throw new IllegalArgumentException("defaultLookbackDays must be between 1 and 3660, not " + defaultLookbackDays);
         }
-        stepTherapyRejectCode = code(stepTherapyRejectCode, "608", "stepTherapyRejectCode");
+        stepTherapyRejectCode = code(stepTherapyRejectCode, org.precisionformulary.model.decision.RejectCode.STEP_THERAPY, "stepTherapyRejectCode");
         pgxDurReasonCode = code(pgxDurReasonCode, "DL", "pgxDurReasonCode");
     }
 

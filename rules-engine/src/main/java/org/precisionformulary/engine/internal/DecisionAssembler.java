@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.CpicRecommendation;
+import org.precisionformulary.content.PopulationSelector;
+import org.precisionformulary.model.decision.Action;
+import org.precisionformulary.model.decision.Alternative;
+import org.precisionformulary.model.decision.Audit;
+import org.precisionformulary.model.decision.CoverageDecision;
+import org.precisionformulary.model.decision.CoverageException;
+import org.precisionformulary.model.decision.DurAlert;
+import org.precisionformulary.model.decision.ExceptionType;
+import org.precisionformulary.model.decision.Finding;
+import org.precisionformulary.model.decision.Outcome;
+import org.precisionformulary.model.decision.RejectCode;
+import org.precisionformulary.model.fact.AlternativeKind;
+import org.precisionformulary.model.fact.AlternativeOption;
+import org.precisionformulary.model.fact.DurFlag;
+import org.precisionformulary.model.fact.GenomicFinding;
+import org.precisionformulary.model.fact.Hold;
+import org.precisionformulary.model.fact.Rejection;
+import org.precisionformulary.model.fact.StepDrug;
+import org.precisionformulary.model.fact.Waiver;
+import org.precisionformulary.model.formulary.FormularyDrug;
+import org.precisionformulary.model.genotype.GeneResult;
+import org.precisionformulary.model.request.CoverageRequest;
+
+/**
+ * The assembly stage: turns what the rules inserted into the decision a caller reads. Findings get CPIC's
+ * text, guideline and PubMed ids from the CPIC tables and the rule's metadata; each verdict becomes a reason
+ * line; {@link OutcomePrecedence} picks the outcome; waivers cite their statutory ground per drug.
+ */
+final class DecisionAssembler {
+
+    private final CompiledPack pack;
+    private final CpicData cpic;
+    private final PlanDecisions decisions;
+
+    DecisionAssembler(CompiledPack pack, CpicData cpic, PlanDecisions decisions) {
+        this.pack = pack;
+        this.cpic = cpic;
+        this.decisions = decisions;
+    }
+
+    /**
+     * @param request the request
+     * @param drug    the requested drug
+     * @param listed  its formulary entry, if any
+     * @param notes   what earlier stages have to say (genotype reading, populations), first in the reasons
+     * @param result  what the rules inserted and which fired
+     * @param audit   the decision's audit
+     * @return the decision
+     */
+    CoverageDecision assemble(CoverageRequest request, String drug, Optional<FormularyDrug> listed, List<String> notes,
+                              SessionResult result, Audit audit) {
+        Map<GenomicFinding, Finding> findings = new LinkedHashMap<>();
+        for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
+            findings.put((GenomicFinding) i.fact(), toFinding((GenomicFinding) i.fact(), i.rule()));
+        }
+        List<String> rejectCodes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>(notes);
+        List<DurAlert> alerts = new ArrayList<>();
+        Map<AlternativeKind, Map<String, Alternative>> alternatives = Map.of(
+                AlternativeKind.CLASS, new TreeMap<>(), AlternativeKind.STEP, new TreeMap<>());
+        List<Hold> holds = new ArrayList<>();
+        Map<ExceptionType, CoverageException> exceptions = new LinkedHashMap<>();
+        Integer exceptionTier = null;
+        for (SessionResult.Inserted i : result.results()) {
+            Object fact = i.fact();
+            if (fact instanceof GenomicFinding f && f.drug().equals(drug)) {
+                Finding finding = findings.get(f);
+                reasons.add(i.rule() + ": CPIC " + finding.classification().label() + " for " + f.drug()
+                        + populationSuffix(f.population()) + " on " + genesText(finding) + " -> " + f.action());
+            } else if (fact instanceof Rejection r) {
+                rejectCodes.add(r.code());
+                reasons.add(i.rule() + ": " + r.reason());
+            } else if (fact instanceof Hold h) {
+                holds.add(h);
+                reasons.add(i.rule() + ": " + h.reason());
+            } else if (fact instanceof Waiver w && !exceptions.containsKey(w.type())) {
+                String ground = ground(w, findings.values());
+                exceptions.put(w.type(), new CoverageException(w.type(), ground, i.rule()));
+                if (w.type() == ExceptionType.TIER_EXCEPTION) {
+                    exceptionTier = w.tier();
+                }
+                reasons.add(i.rule() + ": " + w.type() + ": " + ground);
+            } else if (fact instanceof DurFlag flag) {
+                Finding finding = findings.get(flag.finding());
+                DurAlert alert = new DurAlert(flag.reasonCode(), flag.severity(), durMessage(finding), finding.drug(), i.rule());
+                if (alerts.stream().noneMatch(a -> a.message().equals(alert.message()))) {
+                    alerts.add(alert);
+                    reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity() + ") for "
+                            + finding.drug() + populationSuffix(finding.population()));
+                }
+            } else if (fact instanceof AlternativeOption a) {
+                if (alternatives.get(a.kind()).putIfAbsent(a.drug(), new Alternative(a.drug(), a.tier(), a.reason())) == null) {
+                    reasons.add(i.rule() + ": " + a.drug() + " (tier " + a.tier() + ") offered: " + a.reason());
+                }
+            }
+        }
+        OutcomePrecedence.Verdict verdict = OutcomePrecedence.decide(rejectCodes, holds, exceptions.values());
+        Outcome outcome = verdict.outcome();
+        if (!verdict.keepsAlerts()) {
+            alerts.clear();
+        }
+        if (RejectCode.PGX_HARD_STOP.equals(verdict.rejectCode())) {
+            // A stop CPIC itself qualifies can be answered: the prescriber confirms the condition.
+            findings.values().stream().filter(f -> f.drug().equals(drug) && f.cpicCondition() != null)
+                    .map(f -> "CPIC allows " + drug + populationSuffix(f.population()) + " where: \""
+                            + f.cpicCondition() + "\" (" + f.recommendationId() + "); a prescriber who confirms"
+                            + " this may ask the plan for an exception")
+                    .distinct().forEach(reasons::add);
+        }
+        List<CoverageException> waived = verdict.waived() ? List.copyOf(exceptions.values()) : List.of();
+        Integer tier = listed.map(FormularyDrug::tier).orElse(null);
+        if (verdict.waived() && exceptionTier != null && tier != null && exceptionTier < tier) {
+            tier = exceptionTier;
+        }
+        List<Alternative> offered = alternatives.get(verdict.offersSteps() ? AlternativeKind.STEP : AlternativeKind.CLASS)
+                .values().stream().sorted(Comparator.comparingInt(Alternative::tier).thenComparing(Alternative::drug)).toList();
+        Set<String> mentioned = new LinkedHashSet<>();
+        mentioned.add(drug);
+        offered.forEach(a -> mentioned.add(a.drug()));
+        waived.forEach(e -> mentioned.addAll(groundDrugs(result, e.type())));
+        if (outcome == Outcome.STEP_THERAPY_REQUIRED) {
+            // Every step drug is mentioned, also one not offered: its finding says why.
+            result.ofType(StepDrug.class).forEach(i -> mentioned.add(((StepDrug) i.fact()).drug()));
+        }
+        List<Finding> shown = new ArrayList<>();
+        for (String m : mentioned) {
+            findings.values().stream().filter(f -> f.drug().equals(m))
+                    .sorted(Comparator.comparing(Finding::population).thenComparing(Finding::ruleId))
+                    .forEach(shown::add);
+        }
+        String explanation = MemberExplanation.write(outcome, verdict.rejectCodes(), drug, tier, offered, waived,
+                !alerts.isEmpty());
+        return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome,
+                verdict.rejectCodes(), tier, shown, offered, waived, alerts, reasons, explanation, List.of(), audit);
+    }
+
+    private static List<String> groundDrugs(SessionResult result, ExceptionType type) {
+        return result.ofType(Waiver.class).stream().map(i -> (Waiver) i.fact())
+                .filter(w -> w.type() == type).findFirst().map(Waiver::groundDrugs).orElse(List.of());
+    }
+
+    /**
+     * The ground of a waiver in the words step-therapy exception laws use, per drug it stands on:
+     * contraindicated or likely to cause an adverse reaction, expected to be ineffective, or (where the
+     * content names neither) advised against by CPIC. Findings that support different grounds are cited each
+     * with their evidence.
+     */
+    private String ground(Waiver w, Collection<Finding> findings) {
+        if (w.groundDrugs().isEmpty()) {
+            return w.reason();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String d : w.groundDrugs().stream().sorted().toList()) {
+            Map<String, Set<String>> evidenceByWording = new LinkedHashMap<>();
+            findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst())
+                    .sorted(Comparator.comparing(this::groundOf))
+                    .forEach(f -> evidenceByWording.computeIfAbsent(groundOf(f).wording(), k -> new LinkedHashSet<>())
+                            .add("CPIC " + f.classification().label() + " "
+                                    + f.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                    + populationSuffix(f.population()) + ", " + genesText(f)));
+            List<String> cited = new ArrayList<>();
+            evidenceByWording.forEach((wording, evidence) -> cited.add(wording + " (" + String.join("; ", evidence) + ")"));
+            parts.add(d + ": " + String.join("; ", cited));
+        }
+        return w.reason() + ": " + String.join("; ", parts);
+    }
+
+    /**
+     * The ground of a finding: the plan's P&amp;T decision's where it names one, else its rule's
+     * {@code @ground}; a plan rule without one is cited as CPIC's advice.
+     */
+    private Ground groundOf(Finding f) {
+        PlanTables.PtDecision d = decisions.of(f.ruleId());
+        if (d != null && d.ground() != null) {
+            return Ground.of(d.ground());
+        }
+        RuleInfo rule = pack.rules().get(f.ruleId());
+        return Ground.of(rule == null ? null : rule.get(Ground.METADATA_KEY));
+    }
+
+    /**
+     * The condition under which CPIC still allows a drug it advises avoiding: the plan's P&amp;T decision's where
+     * it names one ({@code none}: no condition), else the rule's {@code @condition}; {@code null} for a finding
+     * that is not an {@code AVOID}.
+     */
+    private static String conditionOf(GenomicFinding f, Map<String, String> meta, PlanTables.PtDecision d) {
+        if (f.action() != Action.AVOID) {
+            return null;
+        }
+        String condition = d != null && d.condition() != null ? d.condition() : meta.get("condition");
+        return condition == null || condition.equalsIgnoreCase("none") ? null : condition;
+    }
+
+    private Finding toFinding(GenomicFinding f, String ruleName) {
+        RuleInfo rule = pack.rules().get(ruleName);
+        Map<String, String> meta = rule == null ? Map.of() : rule.metadata();
+        String recId = meta.get("recommendationId");
+        Optional<CpicRecommendation> rec = recId == null ? Optional.empty() : cpic.recommendation(recId);
+        String guidelineId = meta.getOrDefault("guidelineId", rec.map(CpicRecommendation::guidelineId).orElse(null));
+        String url = meta.getOrDefault("guidelineUrl", rec.map(CpicRecommendation::guidelineUrl)
+                .or(() -> guidelineId == null ? Optional.empty() : cpic.guideline(guidelineId).map(g -> g.url()))
+                .orElse(null));
+        List<String> pmids = meta.containsKey("pmids") ? RuleInfo.list(meta.get("pmids"))
+                : rec.map(CpicRecommendation::pmids).orElse(List.of());
+        Map<String, String> genes = new TreeMap<>();
+        Map<String, String> key = new TreeMap<>();
+        for (GeneResult g : f.basis()) {
+            genes.put(g.gene().symbol(), g.display());
+            if (g.lookupKey() != null) {
+                key.put(g.gene().symbol(), g.lookupKey());
+            }
+        }
+        return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(),
+                rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
+                rec.map(CpicRecommendation::implications).orElse(List.of()),
+                guidelineId, url, pmids, recId, ruleName, conditionOf(f, meta, decisions.of(ruleName)));
+    }
+
+    /** @return {@code " (population)"}, or nothing for CPIC's general population */
+    static String populationSuffix(String population) {
+        return PopulationSelector.GENERAL.equals(population) ? "" : " (" + population + ")";
+    }
+
+    private static String genesText(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        f.genes().forEach((gene, value) -> {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(gene).append(' ').append(value);
+            String key = f.lookupKey().get(gene);
+            if (key != null && !key.equals(value)) {
+                sb.append(" (activity score ").append(key).append(')');
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String durMessage(Finding f) {
+        return f.drug() + populationSuffix(f.population()) + ": " + genesText(f) + ". CPIC "
+                + f.classification().label() + ": " + f.recommendation();
+    }
+}

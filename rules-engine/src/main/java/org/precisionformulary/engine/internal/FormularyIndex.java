@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.precisionformulary.content.CpicData;
+import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.formulary.Formulary;
+import org.precisionformulary.model.formulary.FormularyDrug;
+
+/**
+ * The plan's formulary, looked up by hash: a formulary may list thousands of drugs and a request looks up
+ * dozens (the requested drug, its class, its step drugs).
+ */
+final class FormularyIndex {
+
+    private final Formulary formulary;
+    private final CpicData cpic;
+    private final Map<String, List<String>> drugsByClass = new HashMap<>();
+    private final Map<String, FormularyDrug> byName = new HashMap<>();
+    private final Map<String, FormularyDrug> byRxnorm = new HashMap<>();
+
+    FormularyIndex(Formulary formulary, CpicData cpic) {
+        this.formulary = formulary;
+        this.cpic = cpic;
+        for (FormularyDrug d : formulary.drugs()) {
+            drugsByClass.computeIfAbsent(d.drugClass(), c -> new ArrayList<>()).add(d.drug());
+            byName.putIfAbsent(d.drug(), d);
+            if (d.rxnorm() != null) {
+                byRxnorm.putIfAbsent(d.rxnorm(), d);
+            }
+        }
+    }
+
+    /** @return the formulary */
+    Formulary formulary() {
+        return formulary;
+    }
+
+    /** {@link Formulary#find}, by hash. */
+    Optional<FormularyDrug> find(String name) {
+        return Optional.ofNullable(byName.get(DrugRef.normalise(name)));
+    }
+
+    /** @return the formulary's drugs of a class, in formulary order */
+    List<String> drugsOfClass(String drugClass) {
+        return drugsByClass.getOrDefault(drugClass, List.of());
+    }
+
+    /**
+     * @param ref the requested drug, by name or RxNorm id
+     * @return its name: as given, else the formulary's or CPIC's name for the RxNorm id, else
+     *         {@code rxnorm:ID} (a drug no one knows, which the routing finds not covered)
+     */
+    String resolve(DrugRef ref) {
+        if (ref.name() != null) {
+            return ref.name();
+        }
+        return Optional.ofNullable(byRxnorm.get(ref.rxnorm())).map(FormularyDrug::drug)
+                .or(() -> cpic.drugByRxnorm(ref.rxnorm()))
+                .orElse("rxnorm:" + ref.rxnorm());
+    }
+}

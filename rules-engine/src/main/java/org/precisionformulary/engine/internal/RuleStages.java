@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.precisionformulary.engine.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.precisionformulary.model.fact.CandidatePopulation;
+import org.precisionformulary.model.fact.RequestedDrug;
+import org.precisionformulary.model.fact.ReviewedDrug;
+import org.precisionformulary.model.fact.ReviewedPopulation;
+import org.precisionformulary.model.genotype.GeneResult;
+import org.precisionformulary.model.request.CoverageRequest;
+
+/**
+ * The findings and routing stages of one request, each run in its own sessions under the request's firing
+ * limit and time budget: the gene–drug findings for every reviewed drug and candidate population (from the
+ * {@link FindingStage}, with the plan's P&amp;T decisions applied), then the routing rules over them. A pack
+ * that does not allow the finding stage is run in one session holding every fact.
+ */
+final class RuleStages {
+
+    private final CompiledPack pack;
+    private final FindingStage findingStage;
+    private final PlanDecisions decisions;
+    private final FormularyIndex formulary;
+    private final int maxFirings;
+    private final long budgetNanos;
+
+    RuleStages(CompiledPack pack, FindingStage findingStage, PlanDecisions decisions, FormularyIndex formulary,
+               int maxFirings, long budgetNanos) {
+        this.pack = pack;
+        this.findingStage = findingStage;
+        this.decisions = decisions;
+        this.formulary = formulary;
+        this.maxFirings = maxFirings;
+        this.budgetNanos = budgetNanos;
+    }
+
+    /**
+     * @param reviewed    reviewed drug to candidate populations
+     * @param geneResults the member's gene results
+     * @return the findings for every reviewed drug and candidate population, or {@code null} when the pack is
+     *         evaluated in one session per request
+     */
+    SessionResult findings(Map<String, List<String>> reviewed, List<GeneResult> geneResults) {
+        if (!findingStage.enabled()) {
+            return null;
+        }
+        long deadline = System.nanoTime() + budgetNanos;
+        List<SessionResult.Inserted> found = new ArrayList<>();
+        List<String> fired = new ArrayList<>();
+        for (Map.Entry<String, List<String>> r : reviewed.entrySet()) {
+            for (String population : r.getValue()) {
+                SessionResult stage = findingStage.findings(r.getKey(), population, geneResults,
+                        maxFirings - fired.size(), budgetNanos, deadline);
+                fired.addAll(stage.firedRules());
+                if (stage.failure() != null) {
+                    return new SessionResult(List.of(), fired, stage.failure());
+                }
+                found.addAll(stage.results());
+            }
+        }
+        return new SessionResult(decisions.apply(found), fired, null);
+    }
+
+    /**
+     * Runs the routing rules over the findings, or, when the pack does not allow the finding stage
+     * ({@code found} is {@code null}), every rule in one session.
+     *
+     * @return the findings' and the routing's inserted facts and fired rules, or the first failure
+     */
+    SessionResult route(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
+                        List<GeneResult> geneResults, SessionResult found, CoverageRequest request) {
+        long deadline = System.nanoTime() + budgetNanos;
+        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request);
+        if (found == null) {
+            reviewed.forEach((r, candidatePopulations) -> {
+                for (String population : candidatePopulations) {
+                    facts.add(new CandidatePopulation(r, population));
+                }
+            });
+            facts.addAll(geneResults);
+            return SessionRunner.run(pack.kieBase(), facts, maxFirings, budgetNanos, deadline);
+        }
+        if (found.failure() != null) {
+            return found;
+        }
+        facts.addAll(facts(found));
+        SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
+                maxFirings - found.firedRules().size(), budgetNanos, deadline);
+        List<String> fired = new ArrayList<>(found.firedRules());
+        fired.addAll(routed.firedRules());
+        if (routed.failure() != null) {
+            return new SessionResult(List.of(), fired, routed.failure());
+        }
+        List<SessionResult.Inserted> results = new ArrayList<>(found.results());
+        results.addAll(routed.results());
+        return new SessionResult(results, fired, null);
+    }
+
+    /** @return the facts a result inserted, in order */
+    static List<Object> facts(SessionResult result) {
+        return result.results().stream().map(SessionResult.Inserted::fact).toList();
+    }
+
+    /** What routing rules read: the request's drug, the plan, the reviewed drugs and populations, the history. */
+    private List<Object> routingFacts(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
+                                      CoverageRequest request) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new RequestedDrug(drug, serviceDate));
+        facts.add(formulary.formulary().policy());
+        reviewed.forEach((r, candidatePopulations) -> {
+            facts.add(new ReviewedDrug(r));
+            formulary.find(r).ifPresent(facts::add);
+            for (String population : candidatePopulations) {
+                facts.add(new ReviewedPopulation(r, population));
+            }
+        });
+        facts.addAll(request.biomarkers());
+        facts.addAll(request.history());
+        return facts;
+    }
+}
