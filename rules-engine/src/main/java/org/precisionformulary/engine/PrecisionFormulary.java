@@ -333,12 +333,33 @@ public final class PrecisionFormulary {
         }
 
         /**
-         * @param file a formulary JSON document, read now
+         * @param file a formulary JSON document (contract §3), or a flat file in the CMS formulary file's style
+         *             ({@code .csv}, {@code .tsv}, {@code .txt}) that names every drug and class itself; read now
          * @return this builder
          * @throws org.precisionformulary.model.json.FormularyException when it cannot be read or is invalid
          */
         public Builder formulary(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+                return formulary(file, null);
+            }
             return formulary(FormularyReader.read(file));
+        }
+
+        /**
+         * A formulary from a plan's flat file and the criteria document that gives what a flat file cannot
+         * (names, classes, step-therapy and prior-authorization criteria): see
+         * {@link org.precisionformulary.model.json.FormularyCsvReader}. Its {@code NDC} column lets claims name
+         * drugs by NDC. Quantity limits in the file are read and not yet enforced.
+         *
+         * @param flatFile the flat file
+         * @param criteria the criteria document, or {@code null}
+         * @return this builder
+         * @throws org.precisionformulary.model.json.FormularyException when either cannot be read, is invalid,
+         *                                                              or they disagree
+         */
+        public Builder formulary(Path flatFile, Path criteria) {
+            return formulary(org.precisionformulary.model.json.FormularyCsvReader.read(flatFile, criteria).formulary());
         }
 
         /**

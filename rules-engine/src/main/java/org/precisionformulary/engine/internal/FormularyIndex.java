@@ -22,6 +22,7 @@ final class FormularyIndex {
     private final Map<String, List<String>> drugsByClass = new HashMap<>();
     private final Map<String, FormularyDrug> byName = new HashMap<>();
     private final Map<String, FormularyDrug> byRxnorm = new HashMap<>();
+    private final Map<String, FormularyDrug> byNdc = new HashMap<>();
 
     FormularyIndex(Formulary formulary, CpicData cpic) {
         this.formulary = formulary;
@@ -32,6 +33,7 @@ final class FormularyIndex {
             if (d.rxnorm() != null) {
                 byRxnorm.putIfAbsent(d.rxnorm(), d);
             }
+            d.ndcs().forEach(ndc -> byNdc.put(ndc, d));
         }
     }
 
@@ -51,16 +53,20 @@ final class FormularyIndex {
     }
 
     /**
-     * @param ref the requested drug, by name or RxNorm id
-     * @return its name: as given, else the formulary's or CPIC's name for the RxNorm id, else
-     *         {@code rxnorm:ID} (a drug no one knows, which the routing finds not covered)
+     * @param ref the requested drug, by name, RxNorm id or NDC
+     * @return its name: as given, else the formulary's or CPIC's name for the RxNorm id, else the formulary's
+     *         drug for the NDC; else {@code rxnorm:ID} or {@code NDC 11 digits}, a drug the plan does not know,
+     *         which the routing finds not covered (70)
      */
     String resolve(DrugRef ref) {
         if (ref.name() != null) {
             return ref.name();
         }
-        return Optional.ofNullable(byRxnorm.get(ref.rxnorm())).map(FormularyDrug::drug)
-                .or(() -> cpic.drugByRxnorm(ref.rxnorm()))
-                .orElse("rxnorm:" + ref.rxnorm());
+        if (ref.rxnorm() != null) {
+            return Optional.ofNullable(byRxnorm.get(ref.rxnorm())).map(FormularyDrug::drug)
+                    .or(() -> cpic.drugByRxnorm(ref.rxnorm()))
+                    .orElse("rxnorm:" + ref.rxnorm());
+        }
+        return Optional.ofNullable(byNdc.get(ref.ndc())).map(FormularyDrug::drug).orElse("NDC " + ref.ndc());
     }
 }

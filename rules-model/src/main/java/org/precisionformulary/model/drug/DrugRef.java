@@ -5,20 +5,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Locale;
 
 /**
- * The drug a request is for: a name, an RxNorm ingredient id, or both.
+ * The drug a request is for: a name, an RxNorm ingredient id, or a National Drug Code, as a pharmacy
+ * claim carries it; a name wins over an RxNorm id, which wins over an NDC.
  *
  * @param name   the drug name, compared case-insensitively
  * @param rxnorm the RxNorm concept id (digits)
+ * @param ndc    the package NDC, kept in its 11-digit form ({@link Ndc#normalise})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DrugRef(String name, String rxnorm) {
+public record DrugRef(String name, String rxnorm, String ndc) {
 
-    /** @throws IllegalArgumentException when neither is given, or the RxNorm id is not digits */
+    /** @throws IllegalArgumentException when none is given, the RxNorm id is not digits or the NDC is malformed */
     public DrugRef {
         name = blankToNull(name);
         rxnorm = blankToNull(rxnorm);
-        if (name == null && rxnorm == null) {
-            throw new IllegalArgumentException("a drug needs a name or an rxnorm id");
+        ndc = blankToNull(ndc);
+        if (name == null && rxnorm == null && ndc == null) {
+            throw new IllegalArgumentException("a drug needs a name, an rxnorm id or an ndc");
+        }
+        if (ndc != null) {
+            ndc = Ndc.normalise(ndc);
         }
         if (rxnorm != null && !rxnorm.matches("\\d{1,10}")) {
             throw new IllegalArgumentException("rxnorm must be digits, not '" + rxnorm + "'");
@@ -26,6 +32,17 @@ public record DrugRef(String name, String rxnorm) {
         if (name != null) {
             name = normalise(name);
         }
+    }
+
+    /**
+     * A drug by name and/or RxNorm id.
+     *
+     * @param name   the drug name
+     * @param rxnorm the RxNorm concept id
+     * @throws IllegalArgumentException when neither is given or the RxNorm id is not digits
+     */
+    public DrugRef(String name, String rxnorm) {
+        this(name, rxnorm, null);
     }
 
     /**

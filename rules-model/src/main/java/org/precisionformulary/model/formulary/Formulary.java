@@ -22,7 +22,7 @@ import java.util.Set;
 public record Formulary(String formularyId, FormularyPolicy policy, List<FormularyDrug> drugs) {
 
     /**
-     * @throws IllegalArgumentException when the id is missing, a drug or RxNorm id is listed twice, or a
+     * @throws IllegalArgumentException when the id is missing, a drug, RxNorm id or NDC is listed twice, or a
      *                                  step-therapy protocol names a drug the formulary does not list
      */
     public Formulary {
@@ -33,8 +33,14 @@ public record Formulary(String formularyId, FormularyPolicy policy, List<Formula
         drugs = drugs == null ? List.of() : List.copyOf(drugs);
         Set<String> names = new HashSet<>();
         Set<String> rxcuis = new HashSet<>();
+        Set<String> ndcs = new HashSet<>();
         for (int i = 0; i < drugs.size(); i++) {
             FormularyDrug d = drugs.get(i);
+            for (String ndc : d.ndcs()) {
+                if (!ndcs.add(ndc)) {
+                    throw new IllegalArgumentException("drugs[" + i + "].ndc: " + ndc + " is listed twice");
+                }
+            }
             if (!names.add(d.drug())) {
                 throw new IllegalArgumentException("drugs[" + i + "]: " + d.drug() + " is listed twice");
             }

@@ -4,7 +4,9 @@ package org.precisionformulary.model.formulary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.drug.Ndc;
 
 /**
  * A covered drug: its tier, therapeutic class and any protocol on it.
@@ -15,14 +17,27 @@ import org.precisionformulary.model.drug.DrugRef;
  * @param drugClass   the therapeutic class; alternatives and tier exceptions are found within it
  * @param stepTherapy a step-therapy protocol, or {@code null}
  * @param priorAuth   prior-authorization criteria, or {@code null}
+ * @param ndcs        the package NDCs a claim may name this drug by, in 11-digit form; empty when none
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"drug", "rxnorm", "tier", "class", "stepTherapy", "priorAuth"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"drug", "rxnorm", "ndc", "tier", "class", "stepTherapy", "priorAuth"})
 public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty("class") String drugClass,
-                            StepTherapy stepTherapy, PriorAuth priorAuth) {
+                            StepTherapy stepTherapy, PriorAuth priorAuth, @JsonProperty("ndc") List<String> ndcs) {
 
-    /** @throws IllegalArgumentException when the name or class is missing or the tier is out of range */
+    /**
+     * @throws IllegalArgumentException when the name or class is missing, the tier is out of range or an NDC
+     *                                  is malformed
+     */
     public FormularyDrug {
+        List<String> normal = new java.util.ArrayList<>();
+        for (String n : ndcs == null ? List.<String>of() : ndcs) {
+            try {
+                normal.add(Ndc.normalise(n));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ndc of " + drug + ": " + e.getMessage(), e);
+            }
+        }
+        ndcs = normal.stream().distinct().toList();
         if (drug == null || drug.isBlank()) {
             throw new IllegalArgumentException("drug is missing");
         }
@@ -36,5 +51,21 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
         if (rxnorm != null && !rxnorm.matches("\\d{1,10}")) {
             throw new IllegalArgumentException("rxnorm of " + drug + " must be digits, not '" + rxnorm + "'");
         }
+    }
+
+    /**
+     * A drug listed without NDCs.
+     *
+     * @param drug        the drug name
+     * @param rxnorm      the RxNorm ingredient id, optional
+     * @param tier        the cost-share tier, 1 to 10
+     * @param drugClass   the therapeutic class
+     * @param stepTherapy a step-therapy protocol, or {@code null}
+     * @param priorAuth   prior-authorization criteria, or {@code null}
+     * @throws IllegalArgumentException when the name or class is missing or the tier is out of range
+     */
+    public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
+                         PriorAuth priorAuth) {
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, List.of());
     }
 }

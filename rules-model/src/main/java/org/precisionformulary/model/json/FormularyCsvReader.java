@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.drug.Ndc;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.formulary.FormularyPolicy;
@@ -42,7 +43,8 @@ import org.precisionformulary.model.formulary.StepTherapy;
  *
  * <p><b>The flat file.</b> Comma-separated with RFC 4180 quoting (quoted fields may hold commas, line breaks and
  * doubled quotes), or tab-separated when the name ends in {@code .tsv} or {@code .txt}; UTF-8. The first line is a
- * header; columns are found by name in any case and order, and others (such as {@code NDC}) are ignored:
+ * header; columns are found by name in any case and order, and others are ignored: {@code NDC} (each row's
+ * package NDC, which claims may name the drug by),
  * {@code RXCUI} and/or {@code DRUG} (or {@code DRUG_NAME}); {@code TIER_LEVEL_VALUE} (or {@code TIER}), 1 to 10;
  * {@code PRIOR_AUTHORIZATION_YN} and {@code STEP_THERAPY_YN}; optionally {@code FORMULARY_ID} (one value for the
  * whole file), {@code CLASS}, and {@code QUANTITY_LIMIT_YN} with {@code QUANTITY_LIMIT_AMOUNT} and
@@ -87,7 +89,7 @@ public final class FormularyCsvReader {
         }
     }
 
-    private static final Set<String> COLUMNS = Set.of("FORMULARY_ID", "RXCUI", "DRUG", "CLASS", "TIER_LEVEL_VALUE",
+    private static final Set<String> COLUMNS = Set.of("FORMULARY_ID", "RXCUI", "NDC", "DRUG", "CLASS", "TIER_LEVEL_VALUE",
             "PRIOR_AUTHORIZATION_YN", "STEP_THERAPY_YN", "QUANTITY_LIMIT_YN", "QUANTITY_LIMIT_AMOUNT",
             "QUANTITY_LIMIT_DAYS");
     private static final Map<String, String> ALIASES = Map.of("DRUG_NAME", "DRUG", "TIER", "TIER_LEVEL_VALUE");
@@ -160,9 +162,18 @@ public final class FormularyCsvReader {
         }
         header(lines.get(0));
         Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, List<String>> ndcs = new HashMap<>();
         Line idLine = null;
         for (Line l : lines.subList(1, lines.size())) {
             Row r = row(l);
+            String ndc = cell(l, "NDC");
+            if (!ndc.isEmpty()) {
+                try {
+                    ndcs.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(Ndc.normalise(ndc));
+                } catch (IllegalArgumentException e) {
+                    throw bad(l, "NDC", e.getMessage());
+                }
+            }
             String id = cell(l, "FORMULARY_ID");
             if (idLine == null && !id.isEmpty()) {
                 idLine = l;
@@ -201,7 +212,8 @@ public final class FormularyCsvReader {
                         + other.label() + " on line " + other.line() + "; list each drug once, by ingredient RxCUI");
             }
             try {
-                drugs.add(new FormularyDrug(name, r.rxcui(), r.tier(), cls, c.stepTherapy(), c.priorAuth()));
+                drugs.add(new FormularyDrug(name, r.rxcui(), r.tier(), cls, c.stepTherapy(), c.priorAuth(),
+                        ndcs.getOrDefault(r.key(), List.of())));
             } catch (IllegalArgumentException e) {
                 throw new FormularyException(file + " line " + r.line() + ": " + e.getMessage(), e);
             }

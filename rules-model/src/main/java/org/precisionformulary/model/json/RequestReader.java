@@ -124,20 +124,33 @@ public final class RequestReader {
             return null;
         }
         if (!node.isObject()) {
-            f.error("drug", "drug must be an object with a name or an rxnorm id");
+            f.error("drug", "drug must be an object with a name, an rxnorm id or an ndc");
             return null;
         }
         String name = f.text(node, "name", "drug.name");
         String rxnorm = f.text(node, "rxnorm", "drug.rxnorm");
-        if ((name == null || name.isBlank()) && (rxnorm == null || rxnorm.isBlank())) {
-            f.error("drug", "drug needs a name or an rxnorm id");
+        String ndc = f.text(node, "ndc", "drug.ndc");
+        if (blank(name) && blank(rxnorm) && blank(ndc)) {
+            f.error("drug", "drug needs a name, an rxnorm id or an ndc");
             return null;
         }
         if (rxnorm != null && !rxnorm.trim().matches("\\d{1,10}")) {
             f.error("drug.rxnorm", "an RxNorm id is 1 to 10 digits, not '" + rxnorm + "'");
             return null;
         }
-        return new DrugRef(name, rxnorm);
+        if (!blank(ndc)) {
+            try {
+                org.precisionformulary.model.drug.Ndc.normalise(ndc);
+            } catch (IllegalArgumentException e) {
+                f.error("drug.ndc", e.getMessage());
+                return null;
+            }
+        }
+        return new DrugRef(name, rxnorm, ndc);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static GenotypeInput readGenotype(JsonNode node, String path, Fields f) {

@@ -111,6 +111,15 @@ class FormularyCsvReaderTest {
         var f = read("plan.csv", csv, CRITERIA).formulary();
         assertThat(f.drugs()).hasSize(4);
         assertThat(f.find("hydromorphone").orElseThrow().tier()).isEqualTo(2);
+        // Every row's NDC names its drug, so a claim may come by NDC.
+        assertThat(f.find("hydromorphone").orElseThrow().ndcs()).containsExactly("99999000301", "99999000302");
+        assertThat(f.find("codeine").orElseThrow().ndcs()).containsExactly("99999000101", "99999000102");
+    }
+
+    @Test
+    void aMalformedNdcNamesItsLineAndColumn() {
+        assertThatThrownBy(() -> read("plan.csv", CSV.replace("99999000201", "9999900020"), CRITERIA))
+                .hasMessageContaining("plan.csv line 3, column NDC").hasMessageContaining("no hyphens");
     }
 
     @Test
