@@ -34,6 +34,7 @@ import org.precisionformulary.model.fact.Rejection;
 import org.precisionformulary.model.fact.StepDrug;
 import org.precisionformulary.model.fact.Waiver;
 import org.precisionformulary.model.formulary.FormularyDrug;
+import org.precisionformulary.model.formulary.FormularyPolicy;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.request.CoverageRequest;
 
@@ -61,10 +62,11 @@ final class DecisionAssembler {
      * @param notes   what earlier stages have to say (genotype reading, populations), first in the reasons
      * @param result  what the rules inserted and which fired
      * @param audit   the decision's audit
+     * @param policy  the plan's policy (which DUR/PPS overrides it accepts)
      * @return the decision
      */
     CoverageDecision assemble(CoverageRequest request, String drug, Optional<FormularyDrug> listed, List<String> notes,
-                              SessionResult result, Audit audit) {
+                              SessionResult result, Audit audit, FormularyPolicy policy) {
         Map<GenomicFinding, Finding> findings = new LinkedHashMap<>();
         for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
             findings.put((GenomicFinding) i.fact(), toFinding((GenomicFinding) i.fact(), i.rule()));
@@ -122,6 +124,7 @@ final class DecisionAssembler {
                             + f.cpicCondition() + "\" (" + f.recommendationId() + "); a prescriber who confirms"
                             + " this may ask the plan for an exception")
                     .distinct().forEach(reasons::add);
+            reasons.addAll(refusedOverrides(request, drug, findings.values(), policy));
         }
         List<CoverageException> waived = verdict.waived() ? List.copyOf(exceptions.values()) : List.of();
         Integer tier = listed.map(FormularyDrug::tier).orElse(null);
@@ -148,6 +151,28 @@ final class DecisionAssembler {
                 !alerts.isEmpty());
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome,
                 verdict.rejectCodes(), tier, shown, offered, waived, alerts, reasons, explanation, List.of(), audit);
+    }
+
+    /**
+     * Why the DUR/PPS answers a claim carries did not lift its hard stop: the plan does not accept them, or CPIC
+     * states no condition of use for a Strong avoid, which then needs prior authorization.
+     */
+    private static List<String> refusedOverrides(CoverageRequest request, String drug, Collection<Finding> findings,
+                                                 FormularyPolicy policy) {
+        if (request.durPps().isEmpty()) {
+            return List.of();
+        }
+        String given = String.join(", ", request.durPps().stream().map(Object::toString).toList());
+        if (request.durPps().stream().noneMatch(policy::acceptsPgxOverride)) {
+            return List.of("DUR/PPS " + given + " is not an override the plan accepts for a pharmacogenomic stop"
+                    + " (accepted: " + (policy.pgxOverrides().isEmpty() ? "none"
+                    : String.join(", ", policy.pgxOverrides().stream().map(Object::toString).toList())) + ")");
+        }
+        List<String> unqualified = findings.stream().filter(f -> f.drug().equals(drug)
+                        && f.action() == Action.AVOID && f.cpicCondition() == null)
+                .map(f -> f.recommendationId() == null ? f.ruleId() : f.recommendationId()).distinct().toList();
+        return List.of("DUR/PPS " + given + " cannot answer this stop: CPIC states no condition under which it allows "
+                + drug + " (" + String.join(", ", unqualified) + "); it needs prior authorization");
     }
 
     private static List<String> groundDrugs(SessionResult result, ExceptionType type) {
@@ -194,19 +219,6 @@ final class DecisionAssembler {
         return Ground.of(rule == null ? null : rule.get(Ground.METADATA_KEY));
     }
 
-    /**
-     * The condition under which CPIC still allows a drug it advises avoiding: the plan's P&amp;T decision's where
-     * it names one ({@code none}: no condition), else the rule's {@code @condition}; {@code null} for a finding
-     * that is not an {@code AVOID}.
-     */
-    private static String conditionOf(GenomicFinding f, Map<String, String> meta, PlanTables.PtDecision d) {
-        if (f.action() != Action.AVOID) {
-            return null;
-        }
-        String condition = d != null && d.condition() != null ? d.condition() : meta.get("condition");
-        return condition == null || condition.equalsIgnoreCase("none") ? null : condition;
-    }
-
     private Finding toFinding(GenomicFinding f, String ruleName) {
         RuleInfo rule = pack.rules().get(ruleName);
         Map<String, String> meta = rule == null ? Map.of() : rule.metadata();
@@ -229,7 +241,7 @@ final class DecisionAssembler {
         return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(),
                 rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
                 rec.map(CpicRecommendation::implications).orElse(List.of()),
-                guidelineId, url, pmids, recId, ruleName, conditionOf(f, meta, decisions.of(ruleName)));
+                guidelineId, url, pmids, recId, ruleName, decisions.condition(f, ruleName));
     }
 
     /** @return {@code " (population)"}, or nothing for CPIC's general population */

@@ -130,7 +130,8 @@ public final class Evaluator {
             return review(request, gina.errors(), gina.fired(), inputSha);
         }
         return assembler.assemble(request, drug, listed, notes, result,
-                audit.of(inputSha, result.firedRules(), request.member().id(), decisions.used(result)));
+                audit.of(inputSha, result.firedRules(), request.member().id(), decisions.used(result)),
+                formulary.formulary().policy());
     }
 
     private CoverageDecision review(CoverageRequest request, List<FieldError> errors, List<String> fired, String inputSha) {

@@ -29,6 +29,8 @@ final class MemberExplanation {
                                 + " group are not a good fit for you, so you pay the lower-cost amount for this one.");
                         case PRIOR_AUTH_AUTO_APPROVAL -> sb.append(" The test results on file meet your plan's"
                                 + " requirements, so no extra approval was needed.");
+                        case PGX_OVERRIDE -> sb.append(" Your pharmacist checked with your prescriber that this"
+                                + " medicine is right for you, so it is covered; ask your pharmacist how to take it.");
                         default -> { }
                     }
                 }

@@ -57,6 +57,24 @@ final class PlanDecisions {
         return out;
     }
 
+    /**
+     * The condition under which CPIC still allows a drug it advises avoiding: the plan's P&amp;T decision's where
+     * it names one ({@code none}: no condition), else the rule's {@code @condition}.
+     *
+     * @param f    a finding
+     * @param rule the rule that made it
+     * @return the condition in CPIC's words; {@code null} when there is none or the finding is not an AVOID
+     */
+    String condition(GenomicFinding f, String rule) {
+        if (f.action() != Action.AVOID) {
+            return null;
+        }
+        PlanTables.PtDecision d = of(rule);
+        RuleInfo info = pack.rules().get(rule);
+        String condition = d != null && d.condition() != null ? d.condition() : info == null ? null : info.get("condition");
+        return condition == null || condition.equalsIgnoreCase("none") ? null : condition;
+    }
+
     /** @return the audit lines of the decisions that touched a finding of this result, sorted */
     List<String> used(SessionResult result) {
         if (!any()) {

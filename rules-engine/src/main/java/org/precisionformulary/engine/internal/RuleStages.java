@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.precisionformulary.model.fact.CandidatePopulation;
+import org.precisionformulary.model.fact.ConditionOfUse;
+import org.precisionformulary.model.fact.GenomicFinding;
+import org.precisionformulary.model.fact.PrescriberOverride;
 import org.precisionformulary.model.fact.RequestedDrug;
 import org.precisionformulary.model.fact.ReviewedDrug;
 import org.precisionformulary.model.fact.ReviewedPopulation;
@@ -87,6 +90,17 @@ final class RuleStages {
             return found;
         }
         facts.addAll(facts(found));
+        // What the routing rules need to answer a hard stop on resubmission (pgx-override.drl).
+        for (SessionResult.Inserted i : found.results()) {
+            if (i.fact() instanceof GenomicFinding f) {
+                String condition = decisions.condition(f, i.rule());
+                if (condition != null) {
+                    facts.add(new ConditionOfUse(f, condition));
+                }
+            }
+        }
+        request.durPps().stream().filter(formulary.formulary().policy()::acceptsPgxOverride).findFirst()
+                .ifPresent(codes -> facts.add(new PrescriberOverride(drug, codes)));
         SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
                 maxFirings - found.firedRules().size(), budgetNanos, deadline);
         List<String> fired = new ArrayList<>(found.firedRules());

@@ -30,7 +30,7 @@ class RoutingKieBaseTest {
                 .filter(r -> r.pkg().equals("org.precisionformulary.rules.routing"))
                 .map(RuleInfo::name).collect(Collectors.toSet());
         assertThat(stage.routingBase()).isNotSameAs(pack.kieBase());
-        assertThat(routing).isEqualTo(expected).hasSize(18);
+        assertThat(routing).isEqualTo(expected).hasSize(19);
     }
 
     @Test

@@ -11,9 +11,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param defaultLookbackDays   step-therapy look-back when a drug gives none
  * @param stepTherapyRejectCode NCPDP reject code for a missing step
  * @param pgxDurReasonCode      NCPDP DUR reason code on pharmacogenomic alerts
+ * @param pgxOverrides          the DUR/PPS answers the plan accepts on a resubmitted claim to override a
+ *                              pharmacogenomic hard stop CPIC qualifies with a condition of use; a missing
+ *                              reason for service stands for {@code pgxDurReasonCode}; empty: none accepted
  */
 public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays,
-                              String stepTherapyRejectCode, String pgxDurReasonCode) {
+                              String stepTherapyRejectCode, String pgxDurReasonCode,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                              java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
 
     /** The defaults the contract names: reject, 180 days, 608, DL. */
     public static final FormularyPolicy DEFAULT = new FormularyPolicy(PgxStrongAvoid.REJECT, 180,
@@ -29,15 +35,43 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
         }
         stepTherapyRejectCode = code(stepTherapyRejectCode, org.precisionformulary.model.decision.RejectCode.STEP_THERAPY, "stepTherapyRejectCode");
         pgxDurReasonCode = code(pgxDurReasonCode, "DL", "pgxDurReasonCode");
+        pgxOverrides = pgxOverrides == null ? java.util.List.of() : java.util.List.copyOf(pgxOverrides);
+    }
+
+    /**
+     * A policy that accepts no override.
+     *
+     * @param pgxStrongAvoid        what a Strong CPIC avoid does
+     * @param defaultLookbackDays   step-therapy look-back
+     * @param stepTherapyRejectCode reject code for a missing step
+     * @param pgxDurReasonCode      DUR reason code on pharmacogenomic alerts
+     * @throws IllegalArgumentException for a look-back below 1 day or a blank code
+     */
+    public FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays, String stepTherapyRejectCode,
+                           String pgxDurReasonCode) {
+        this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, java.util.List.of());
+    }
+
+    /**
+     * @param answer a pharmacist's DUR/PPS answer
+     * @return whether the plan accepts it as an override of a pharmacogenomic conflict
+     */
+    public boolean acceptsPgxOverride(org.precisionformulary.model.request.DurPps answer) {
+        String reason = answer.reasonForService() == null ? pgxDurReasonCode : answer.reasonForService();
+        return pgxOverrides.stream().anyMatch(o -> reason.equals(o.reasonForService() == null ? pgxDurReasonCode
+                : o.reasonForService()) && o.professionalService().equals(answer.professionalService())
+                && o.resultOfService().equals(answer.resultOfService()));
     }
 
     @JsonCreator
     static FormularyPolicy fromJson(@JsonProperty("pgxStrongAvoid") PgxStrongAvoid pgxStrongAvoid,
                                     @JsonProperty("defaultLookbackDays") Integer defaultLookbackDays,
                                     @JsonProperty("stepTherapyRejectCode") String stepTherapyRejectCode,
-                                    @JsonProperty("pgxDurReasonCode") String pgxDurReasonCode) {
+                                    @JsonProperty("pgxDurReasonCode") String pgxDurReasonCode,
+                                    @JsonProperty("pgxOverrides")
+                                    java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
         return new FormularyPolicy(pgxStrongAvoid, defaultLookbackDays == null ? 180 : defaultLookbackDays,
-                stepTherapyRejectCode, pgxDurReasonCode);
+                stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides);
     }
 
     private static String code(String value, String fallback, String field) {

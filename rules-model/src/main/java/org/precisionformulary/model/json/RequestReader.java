@@ -15,6 +15,7 @@ import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GenotypeInput;
 import org.precisionformulary.model.request.Biomarker;
 import org.precisionformulary.model.request.CoverageRequest;
+import org.precisionformulary.model.request.DurPps;
 import org.precisionformulary.model.request.Fill;
 import org.precisionformulary.model.request.Member;
 
@@ -45,6 +46,9 @@ public final class RequestReader {
 
     /** Most biomarker results, and most diagnoses, one request may carry. */
     public static final int MAX_BIOMARKERS = 100;
+
+    /** Most DUR/PPS answers one claim may carry: the segment's repetitions. */
+    static final int MAX_DUR_PPS = 9;
 
     /** Most past fills one request may carry: years of a member's history. */
     public static final int MAX_HISTORY = 2_000;
@@ -94,10 +98,11 @@ public final class RequestReader {
         List<GenotypeInput> genotypes = f.list(root, "genotypes", MAX_GENOTYPES, (node, path) -> readGenotype(node, path, f));
         List<Biomarker> biomarkers = f.list(root, "biomarkers", MAX_BIOMARKERS, (node, path) -> readBiomarker(node, path, f));
         List<Fill> history = f.list(root, "history", MAX_HISTORY, (node, path) -> readFill(node, path, f));
+        List<DurPps> durPps = f.list(root, "durPps", MAX_DUR_PPS, (node, path) -> readDurPps(node, path, f));
         CoverageRequest request = null;
         if (errors.isEmpty()) {
             request = new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes,
-                    biomarkers, history);
+                    biomarkers, history, durPps);
         }
         return new ParsedRequest(requestId, request, errors, text);
     }
@@ -237,6 +242,26 @@ public final class RequestReader {
             return null;
         }
         return new Biomarker(name, result, value, detail);
+    }
+
+    private static DurPps readDurPps(JsonNode node, String path, Fields f) {
+        if (!node.isObject()) {
+            f.error(path, "a DUR/PPS entry is an object with reasonForService, professionalService and resultOfService");
+            return null;
+        }
+        String reason = f.text(node, "reasonForService", path + ".reasonForService");
+        String service = f.text(node, "professionalService", path + ".professionalService");
+        String result = f.text(node, "resultOfService", path + ".resultOfService");
+        boolean ok = true;
+        for (String[] cell : new String[][] {{"reasonForService", reason}, {"professionalService", service},
+                {"resultOfService", result}}) {
+            if (cell[1] == null || !cell[1].trim().toUpperCase(java.util.Locale.ROOT).matches("[A-Z0-9]{2}")) {
+                f.error(path + "." + cell[0], cell[0] + " must be an NCPDP code of 2 letters or digits"
+                        + (cell[1] == null ? "" : ", not '" + cell[1] + "'"));
+                ok = false;
+            }
+        }
+        return ok ? new DurPps(reason, service, result) : null;
     }
 
     private static Fill readFill(JsonNode node, String path, Fields f) {

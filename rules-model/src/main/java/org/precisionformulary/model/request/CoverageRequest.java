@@ -21,13 +21,15 @@ import org.precisionformulary.model.genotype.GenotypeInput;
  * @param genotypes   genotype results
  * @param biomarkers  biomarker results
  * @param history     past fills
+ * @param durPps      the pharmacist's DUR/PPS answers on a resubmitted claim, optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requestId", "serviceDate", "member", "drug", "indication", "diagnoses", "genotypes",
-        "biomarkers", "history"})
+        "biomarkers", "history", "durPps"})
 public record CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug,
                               String indication, List<String> diagnoses, List<GenotypeInput> genotypes,
-                              List<Biomarker> biomarkers, List<Fill> history) {
+                              List<Biomarker> biomarkers, List<Fill> history,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DurPps> durPps) {
 
     /** @throws IllegalArgumentException when requestId, member or drug is missing */
     public CoverageRequest {
@@ -40,6 +42,27 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
         genotypes = genotypes == null ? List.of() : List.copyOf(genotypes);
         biomarkers = biomarkers == null ? List.of() : List.copyOf(biomarkers);
         history = history == null ? List.of() : List.copyOf(history);
+        durPps = durPps == null ? List.of() : List.copyOf(durPps);
+    }
+
+    /**
+     * A request without DUR/PPS answers.
+     *
+     * @param requestId   the request id
+     * @param serviceDate the date of service, optional
+     * @param member      the member
+     * @param drug        the drug
+     * @param indication  the CPIC population, optional
+     * @param diagnoses   ICD-10 codes, optional
+     * @param genotypes   genotype results
+     * @param biomarkers  biomarker results
+     * @param history     past fills
+     * @throws IllegalArgumentException when requestId, member or drug is missing
+     */
+    public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
+                           List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
+                           List<Fill> history) {
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, List.of());
     }
 
     /**
@@ -63,7 +86,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withGenotypes(GenotypeInput... more) {
         List<GenotypeInput> all = new java.util.ArrayList<>(genotypes);
         all.addAll(List.of(more));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history, durPps);
     }
 
     /**
@@ -71,7 +94,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the service date set
      */
     public CoverageRequest withServiceDate(LocalDate date) {
-        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history);
+        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps);
     }
 
     /**
@@ -79,7 +102,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the indication set
      */
     public CoverageRequest withIndication(String population) {
-        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history);
+        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history, durPps);
     }
 
     /**
@@ -89,11 +112,11 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withHistory(Fill... fills) {
         List<Fill> all = new java.util.ArrayList<>(history);
         all.addAll(List.of(fills));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all, durPps);
     }
 
     /** @return a copy without genotypes, as the GINA guard evaluates it */
     public CoverageRequest withoutGenotypes() {
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history, durPps);
     }
 }
