@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.precisionformulary.engine.RulePack;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.testkit.ScenarioRunner;
 
 /** A suite becomes one dynamic test per file, and each test passes, fails or is skipped as its scenario did. */
@@ -75,6 +77,33 @@ class ScenarioTestsTest {
         assertThat(two).hasSize(2);
         assertThat(outcome(two.get(0))).isNull();
         assertThat(outcome(two.get(1))).isInstanceOf(AssertionFailedError.class);
+    }
+
+    @Test
+    void aPlansSuiteRunsAgainstThePlansPack(@TempDir Path root) throws IOException {
+        Path pack = LocalPack.overBuiltIn("plan").drl("local/plan.drl", """
+                package local;
+                import org.precisionformulary.model.fact.RequestedDrug;
+
+                rule "plan: notes every codeine request"
+                    @concern("plan policy")
+                when
+                    RequestedDrug( drug == "codeine" )
+                then
+                end
+                """).writeTo(root.resolve("pack"));
+        Path suite = root.resolve("scenarios");
+        write(suite, "notes-codeine.json", "{ \"description\": \"the plan rule fires\", \"request\": "
+                + CODEINE_POOR_METABOLIZER + ", \"expect\": { \"outcome\": \"REJECTED\", "
+                + "\"firedRules\": [\"plan: notes every codeine request\"] } }");
+
+        ScenarioRunner planRunner = ScenarioRunner.builder().rulePack(RulePack.fromDirectory(pack)).build();
+        List<DynamicNode> nodes = ScenarioTests.of(suite, planRunner).toList();
+
+        assertThat(nodes).singleElement().satisfies(node -> assertThat(outcome((DynamicTest) node)).isNull());
+        assertThat(outcome((DynamicTest) ScenarioTests.of(suite, runner).toList().get(0)))
+                .as("the same suite against the built-in pack alone").isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("no rule of that name in the pack");
     }
 
     @Test
