@@ -232,7 +232,10 @@ public final class PrecisionFormulary {
      *
      * @param pack the new pack
      * @return the pack it replaced
-     * @throws NullPointerException when the pack is {@code null}
+     * @throws NullPointerException     when the pack is {@code null}
+     * @throws IllegalArgumentException naming the property, when a cache size property is set to anything but a
+     *                                  whole number, 0 or more (the sizes are read at every load); the old pack
+     *                                  keeps serving
      */
     public RulePack reload(RulePack pack) {
         Objects.requireNonNull(pack, "pack");
@@ -462,6 +465,10 @@ public final class PrecisionFormulary {
          * @throws RulePackException when the pack directory given fails the pack checks or does not compile, or
          *                           when the built-in pack cannot be loaded
          * @throws org.precisionformulary.content.ContentException when a CPIC data table is missing or corrupt
+         * @throws IllegalArgumentException naming the property, when
+         *                                  {@link PrecisionFormulary#FINDING_CACHE_SIZE_PROPERTY} or
+         *                                  {@link PrecisionFormulary#GENOTYPE_READING_CACHE_SIZE_PROPERTY} is set to
+         *                                  anything but a whole number, 0 or more
          */
         public PrecisionFormulary build() {
             // The CPIC tables and the built-in pack load independently, about a second and two seconds cold:
