@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.precisionformulary.engine.RulePack;
-import org.precisionformulary.engine.scenario.RuleCoverage;
-import org.precisionformulary.engine.scenario.ScenarioException;
-import org.precisionformulary.engine.scenario.ScenarioResult;
-import org.precisionformulary.engine.scenario.ScenarioRunner;
 import org.precisionformulary.model.json.FormularyReader;
+import org.precisionformulary.testkit.RuleCoverage;
+import org.precisionformulary.testkit.ScenarioException;
+import org.precisionformulary.testkit.ScenarioResult;
+import org.precisionformulary.testkit.ScenarioRunner;
 
 /**
  * {@code scenarios DIR [--pack DIR] [--formulary F] [--coverage]}: runs every scenario file under DIR (or one file)

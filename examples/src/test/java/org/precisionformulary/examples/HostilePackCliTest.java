@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.precisionformulary.engine.testing.LocalPack;
 
 /**
  * Hostile packs through the command line: {@code validate}, {@code evaluate --pack}, {@code scenarios --pack}
@@ -30,9 +31,7 @@ class HostilePackCliTest {
     /** A pack whose one rule has the given last condition on line 9 and consequence on line 11. */
     static Path pack(Path root, String condition, String consequence) throws IOException {
         Path dir = root.resolve("pack");
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=hostile\nversion=1\n");
-        Files.writeString(dir.resolve("local/hostile.drl"), """
+        LocalPack.overBuiltIn("hostile").drl("local/hostile.drl", """
                 package local;
 
                 import org.precisionformulary.model.fact.RequestedDrug;
@@ -45,7 +44,7 @@ class HostilePackCliTest {
                 then
                     %s
                 end
-                """.formatted(condition, consequence));
+                """.formatted(condition, consequence)).writeTo(dir);
         return dir;
     }
 

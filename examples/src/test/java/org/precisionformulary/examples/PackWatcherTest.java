@@ -12,14 +12,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.precisionformulary.engine.PrecisionFormulary;
+import org.precisionformulary.engine.testing.LocalPack;
 
 /** batch --watch: a change in the pack directory swaps the engine to the new pack; a broken pack is refused. */
 class PackWatcherTest {
 
     private static void pack(Path dir, String version) throws Exception {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=watched\nversion=" + version + "\n");
-        Files.writeString(dir.resolve("local/note.drl"), """
+        LocalPack.overBuiltIn("watched").version(version).drl("local/note.drl", """
                 package local;
                 import org.precisionformulary.model.fact.RequestedDrug;
                 rule "plan note %s"
@@ -28,7 +27,7 @@ class PackWatcherTest {
                     RequestedDrug( drug == "codeine" )
                 then
                 end
-                """.formatted(version));
+                """.formatted(version)).writeTo(dir);
     }
 
     private static void waitFor(PrecisionFormulary engine, String version) throws InterruptedException {

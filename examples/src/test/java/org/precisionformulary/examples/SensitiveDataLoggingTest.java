@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,9 +48,7 @@ class SensitiveDataLoggingTest {
                     "not json SECRET-MEMBER-4 *2/*2") + "\n");
             // A local pack always logs its load at INFO, and its failing rule logs at WARN, whatever ran before.
             Path pack = dir.resolve("pack");
-            Files.createDirectories(pack.resolve("local"));
-            Files.writeString(pack.resolve("pack.properties"), "extends=builtin\nname=log-test\nversion=1\n");
-            Files.writeString(pack.resolve("local/fails.drl"), """
+            LocalPack.overBuiltIn("log-test").drl("local/fails.drl", """
                     package local;
                     import org.precisionformulary.model.fact.RequestedDrug;
                     import org.precisionformulary.model.genotype.GeneResult;
@@ -62,7 +61,7 @@ class SensitiveDataLoggingTest {
                         int zero = 0;
                         Math.abs( 1 / zero );
                     end
-                    """);
+                    """).writeTo(pack);
             assertThat(Cli.run("batch", "--in", in.toString(), "--out", dir.resolve("out.ndjson").toString(),
                     "--pack", pack.toString()).exitCode()).isZero();
         } finally {

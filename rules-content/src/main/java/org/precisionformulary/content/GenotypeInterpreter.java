@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,21 +45,44 @@ public final class GenotypeInterpreter {
      */
     static final int MAX_COPIES = 13;
 
-    /** Calls remembered at most; past it entries are still interpreted, just not remembered. */
-    static final int MAX_REMEMBERED = 50_000;
+    /**
+     * The system property that sizes the reading cache of interpreters made with {@link #GenotypeInterpreter(CpicData)}:
+     * how many distinct entries' readings they keep ({@value #DEFAULT_READING_CACHE_SIZE} when not set).
+     */
+    public static final String READING_CACHE_SIZE_PROPERTY = "precisionformulary.genotypeReadingCache.maximumSize";
+
+    /** Readings kept by default. */
+    public static final long DEFAULT_READING_CACHE_SIZE = 50_000;
 
     private final CpicData data;
     private final Map<Gene, Set<String>> hlaAllelesOfInterest = new EnumMap<>(Gene.class);
     /**
      * What each distinct entry was read as. An entry's reading depends on nothing but its text and the CPIC
      * tables, which an interpreter never sees change, and members share a few common calls per gene: parsing
-     * and looking up {@code *1/*4} once is enough.
+     * and looking up {@code *1/*4} once is enough. Bounded, and still admitting once full: a batch of more
+     * distinct entries than it holds keeps the ones in use.
      */
-    private final Map<CallKey, Call> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedCache<CallKey, Call> remembered;
 
-    /** @param data the CPIC tables to interpret with */
+    /**
+     * An interpreter whose reading cache is sized by the system property {@value #READING_CACHE_SIZE_PROPERTY}.
+     *
+     * @param data the CPIC tables to interpret with
+     * @throws IllegalArgumentException naming the property, when it is set to anything but a whole number, 0 or more
+     */
     public GenotypeInterpreter(CpicData data) {
-        this.data = data;
+        this(data, BoundedCache.maximumSizeFromProperty(READING_CACHE_SIZE_PROPERTY, DEFAULT_READING_CACHE_SIZE));
+    }
+
+    /**
+     * @param data              the CPIC tables to interpret with
+     * @param readingCacheSize  how many distinct entries' readings to keep; 0 keeps none
+     * @throws IllegalArgumentException when readingCacheSize is negative
+     * @throws NullPointerException     when data is {@code null}
+     */
+    public GenotypeInterpreter(CpicData data, long readingCacheSize) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.remembered = new BoundedCache<>(readingCacheSize);
         for (CpicRecommendation r : data.recommendations()) {
             r.lookupKey().forEach((symbol, value) -> {
                 Gene gene = Gene.of(symbol);
@@ -131,11 +155,17 @@ public final class GenotypeInterpreter {
             } catch (Rejected e) {
                 call = new Call(List.of(), List.copyOf(notes), e.field, e.getMessage());
             }
-            if (remembered.size() < MAX_REMEMBERED) {
-                remembered.putIfAbsent(key, call);
-            }
+            remembered.put(key, call);
         }
         return call;
+    }
+
+    /**
+     * @return how the reading cache has done: a hit is an entry read before (by text, the source and report
+     *         date aside), a miss one parsed and looked up afresh
+     */
+    public CacheStats readingCacheStats() {
+        return remembered.stats();
     }
 
     /** What an entry's reading depends on: everything in it but where and when it was reported. */

@@ -62,6 +62,27 @@ public final class PrecisionFormulary {
     /** Stuck evaluations an engine tolerates (32); past that it refuses to start more (see {@link #health()}). */
     public static final int MAX_STUCK_EVALUATIONS = EvaluationWorkers.MAX_STUCK;
 
+    /**
+     * The system property that sizes every engine's finding cache (see {@link Builder#cacheFindings}): how many
+     * (drug, population, genotype) keys' findings it keeps, {@value #DEFAULT_FINDING_CACHE_SIZE} when not set.
+     * Read each time a pack is loaded (by {@link Builder#build()} and by every reload); a value that is not a
+     * whole number, 0 or more, fails the load with an {@link IllegalArgumentException} naming the property.
+     * The cache keeps admitting new keys when full, evicting those least likely to be used again.
+     */
+    public static final String FINDING_CACHE_SIZE_PROPERTY = "precisionformulary.findingCache.maximumSize";
+
+    /** Finding cache entries kept when {@link #FINDING_CACHE_SIZE_PROPERTY} is not set. */
+    public static final long DEFAULT_FINDING_CACHE_SIZE = 100_000;
+
+    /**
+     * The system property that sizes every engine's genotype reading cache: how many distinct genotype entries'
+     * readings (phenotype, activity score, lookup key) it keeps,
+     * {@value org.precisionformulary.content.GenotypeInterpreter#DEFAULT_READING_CACHE_SIZE} when not set. Read
+     * and checked as {@link #FINDING_CACHE_SIZE_PROPERTY} is, and admitting new entries when full in the same way.
+     */
+    public static final String GENOTYPE_READING_CACHE_SIZE_PROPERTY =
+            org.precisionformulary.content.GenotypeInterpreter.READING_CACHE_SIZE_PROPERTY;
+
     private static final Logger LOG = LoggerFactory.getLogger(PrecisionFormulary.class);
 
     /**
@@ -211,7 +232,10 @@ public final class PrecisionFormulary {
      *
      * @param pack the new pack
      * @return the pack it replaced
-     * @throws NullPointerException when the pack is {@code null}
+     * @throws NullPointerException     when the pack is {@code null}
+     * @throws IllegalArgumentException naming the property, when a cache size property is set to anything but a
+     *                                  whole number, 0 or more (the sizes are read at every load); the old pack
+     *                                  keeps serving
      */
     public RulePack reload(RulePack pack) {
         Objects.requireNonNull(pack, "pack");
@@ -462,6 +486,10 @@ public final class PrecisionFormulary {
          * @throws RulePackException when the pack directory given fails the pack checks or does not compile, or
          *                           when the built-in pack cannot be loaded
          * @throws org.precisionformulary.content.ContentException when a CPIC data table is missing or corrupt
+         * @throws IllegalArgumentException naming the property, when
+         *                                  {@link PrecisionFormulary#FINDING_CACHE_SIZE_PROPERTY} or
+         *                                  {@link PrecisionFormulary#GENOTYPE_READING_CACHE_SIZE_PROPERTY} is set to
+         *                                  anything but a whole number, 0 or more
          */
         public PrecisionFormulary build() {
             // The CPIC tables and the built-in pack load independently, about a second and two seconds cold:

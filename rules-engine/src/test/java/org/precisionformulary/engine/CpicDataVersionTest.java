@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 
 /** The audit names the CPIC tables that decided; a pack made for other tables is refused. */
@@ -17,9 +17,7 @@ class CpicDataVersionTest {
     @Test
     void decisionsCiteTheCpicTablesThatDecidedAndAPackMadeForOthersIsRefused(@TempDir Path root) throws IOException {
         Path own = root.resolve("own");
-        Files.createDirectories(own.resolve("local"));
-        Files.writeString(own.resolve("pack.properties"), "name=own\nversion=1\n");
-        Files.writeString(own.resolve("local/own.drl"), """
+        LocalPack.standalone("own").drl("local/own.drl", """
                 package local;
 
                 import org.precisionformulary.model.fact.RequestedDrug;
@@ -30,11 +28,11 @@ class CpicDataVersionTest {
                     RequestedDrug()
                 then
                 end
-                """);
+                """).writeTo(own);
         CoverageDecision decided = PrecisionFormulary.builder().rulePack(own).build().evaluate("{\"requestId\":\"V1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"codeine\"}}");
         assertThat(decided.audit().cpicDataVersion()).isEqualTo(org.precisionformulary.content.CpicData.VERSION);
 
-        Files.writeString(own.resolve("pack.properties"), "name=own\nversion=1\ncpicDataVersion=2019-01-01\n");
+        LocalPack.standalone("own").property("cpicDataVersion", "2019-01-01").writeTo(own);
         assertThat(RulePack.validate(own)).anySatisfy(p -> assertThat(p.toString())
                 .startsWith("pack.properties:3: cpicDataVersion 2019-01-01 names CPIC tables this engine does not hold"));
         assertThatThrownBy(() -> RulePack.fromDirectory(own)).isInstanceOf(RulePackException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.request.CoverageRequest;
@@ -43,9 +43,7 @@ class EvaluationDeadlineTest {
     /** A pack whose one rule holds its firing for morphine in a helper that waits for the test. */
     @BeforeAll
     static void compilePack(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "name=slow-plan\nversion=2026.12.1\n");
-        Files.writeString(dir.resolve("local/held.drl"), """
+        LocalPack.standalone("slow-plan").version("2026.12.1").drl("local/held.drl", """
                 package local;
                 import org.precisionformulary.model.fact.RequestedDrug;
                 import org.precisionformulary.engine.BlockingRuleHelper;
@@ -57,7 +55,7 @@ class EvaluationDeadlineTest {
                 then
                     BlockingRuleHelper.hold();
                 end
-                """);
+                """).writeTo(dir);
         pack = RulePack.fromDirectory(dir, java.util.List.of(BlockingRuleHelper.class)); // the host allows its test helper
     }
 

@@ -4,7 +4,6 @@ package org.precisionformulary.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.CpicRecommendation;
 import org.precisionformulary.content.DemoFormulary;
 import org.precisionformulary.content.GeneTable;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.formulary.FormularyDrug;
@@ -91,9 +91,7 @@ class FindingCacheTest {
      */
     @Test
     void aPackTheStageCannotServeIsDecidedInOneSessionWithTheSameResults(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=joined\nversion=1\n");
-        Files.writeString(dir.resolve("local/joined.drl"), """
+        LocalPack.overBuiltIn("joined").drl("local/joined.drl", """
                 package local;
                 import org.precisionformulary.model.genotype.GeneResult;
                 import org.precisionformulary.model.request.Biomarker;
@@ -105,7 +103,7 @@ class FindingCacheTest {
                     Biomarker( name == "never-sent" )
                 then
                 end
-                """);
+                """).writeTo(dir);
         PrecisionFormulary staged = PrecisionFormulary.builder().build();
         PrecisionFormulary oneSession = PrecisionFormulary.builder().rulePack(RulePack.fromDirectory(dir)).build();
         for (String request : mix.subList(0, 400)) {
@@ -132,9 +130,7 @@ class FindingCacheTest {
         assertThat(codeineAction(engine.evaluate(request))).isEqualTo(Action.STANDARD);
         assertThat(codeineAction(engine.evaluate(request))).isEqualTo(Action.STANDARD);
 
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=stricter\nversion=2\n");
-        Files.writeString(dir.resolve("local/codeine.drl"), """
+        LocalPack.overBuiltIn("stricter").version("2").drl("local/codeine.drl", """
                 package local;
                 import org.precisionformulary.model.decision.Action;
                 import org.precisionformulary.model.decision.Classification;
@@ -152,7 +148,7 @@ class FindingCacheTest {
                 then
                     insert( GenomicFinding.of( "codeine", $p, Classification.MODERATE, Action.CONSIDER_ALTERNATIVE, $g ) );
                 end
-                """);
+                """).writeTo(dir);
         engine.reload(RulePack.fromDirectory(dir));
         assertThat(codeineAction(engine.evaluate(request))).isEqualTo(Action.CONSIDER_ALTERNATIVE);
         engine.reload(RulePack.builtIn());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 
@@ -75,11 +76,7 @@ class HostilePackCatalogueTest {
 
     /** A pack laid over the built-in one, holding one DRL file, {@code local/<file>.drl}. */
     static Path localPack(Path root, String file, String drl) throws IOException {
-        Path dir = root.resolve(file);
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=" + file + "\nversion=1\n");
-        Files.writeString(dir.resolve("local/" + file + ".drl"), drl);
-        return dir;
+        return LocalPack.overBuiltIn(file).drl("local/" + file + ".drl", drl).writeTo(root.resolve(file));
     }
 
     private static Path hostilePack(Path root, String name, String when, String then) throws IOException {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 
@@ -26,9 +27,7 @@ class HotReloadTest {
     /** A one-rule pack whose finding's recommendation text says which version decided. */
     private static Path pack(Path root, String version, String marker) throws IOException {
         Path dir = root.resolve("v" + version);
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "name=reload-test\nversion=" + version + "\n");
-        Files.writeString(dir.resolve("local/codeine.drl"), """
+        LocalPack.standalone("reload-test").version(version).drl("local/codeine.drl", """
                 package local;
                 import org.precisionformulary.model.decision.Action;
                 import org.precisionformulary.model.decision.Classification;
@@ -45,7 +44,7 @@ class HotReloadTest {
                 then
                     insert( GenomicFinding.of( "codeine", $p, Classification.OPTIONAL, Action.MONITOR, $g ) );
                 end
-                """.formatted(version, marker));
+                """.formatted(version, marker)).writeTo(dir);
         return dir;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
@@ -32,10 +33,8 @@ class LocalPackExtendsBuiltInTest {
 
     @Test
     void localRulesJoinTheBuiltInPackAndReplaceBuiltInRulesByName(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=plan-x\nversion=2026.12\n");
         // A plan's own advice for a gene-drug pair CPIC does not cover, and a stricter reading of one CPIC row.
-        Files.writeString(dir.resolve("local/plan-rules.drl"), IMPORTS + """
+        LocalPack.overBuiltIn("plan-x").version("2026.12").drl("local/plan-rules.drl", IMPORTS + """
 
                 rule "oxycodone / CYP2D6 poor metabolizer (plan) -> monitor"
                     @guidelineId("PLAN-X-7") @classification("Optional") @pmids("33387367")
@@ -56,7 +55,7 @@ class LocalPackExtendsBuiltInTest {
                 then
                     insert( GenomicFinding.of( "codeine", $p, Classification.MODERATE, Action.CONSIDER_ALTERNATIVE, $g ) );
                 end
-                """);
+                """).writeTo(dir);
         RulePack pack = RulePack.fromDirectory(dir);
         assertThat(pack.overriddenRules()).containsExactly("codeine / CYP2D6 activity score 1.0 -> standard");
         assertThat(pack.ruleNames()).hasSize(RulePack.builtIn().ruleNames().size() + 1);

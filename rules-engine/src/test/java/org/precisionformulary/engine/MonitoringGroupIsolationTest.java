@@ -4,10 +4,10 @@ package org.precisionformulary.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 
@@ -27,9 +27,7 @@ class MonitoringGroupIsolationTest {
 
     @Test
     void noFactInAnySessionCarriesTheMonitoringGroup(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "extends=builtin\nname=sentinel\nversion=1\n");
-        Files.writeString(dir.resolve("local/sentinel.drl"), """
+        LocalPack.overBuiltIn("sentinel").drl("local/sentinel.drl", """
                 package local;
                 import org.precisionformulary.model.fact.Rejection;
 
@@ -40,7 +38,7 @@ class MonitoringGroupIsolationTest {
                 then
                     insert( new Rejection( "70", "a fact carried the sentinel" ) );
                 end
-                """.formatted(SENTINEL));
+                """.formatted(SENTINEL)).writeTo(dir);
         PrecisionFormulary engine = PrecisionFormulary.builder().rulePack(RulePack.fromDirectory(dir)).build();
 
         CoverageDecision grouped = engine.evaluate(request(SENTINEL, "EGFR"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.Outcome;
 
 /** Packs given as directories are compiled up front; a broken one fails the builder with file and line. */
@@ -50,9 +51,7 @@ class RulePackCompileTest {
 
     @Test
     void aValidLocalPackCompilesAndItsRuleDecides(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("pack.properties"), "name=local-test\nversion=7\n");
-        Files.writeString(dir.resolve("local/codeine-local.drl"), HEADER + """
+        LocalPack.standalone("local-test").version("7").drl("local/codeine-local.drl", HEADER + """
 
                 rule "codeine / CYP2D6 poor metabolizer (plan rule) -> avoid"
                     @guidelineId("LOCAL-1") @classification("Strong") @pmids("33387367")
@@ -63,7 +62,7 @@ class RulePackCompileTest {
                 then
                     insert( GenomicFinding.of( "codeine", $p, Classification.STRONG, Action.AVOID, $g ) );
                 end
-                """);
+                """).writeTo(dir);
         PrecisionFormulary engine = PrecisionFormulary.builder().rulePack(dir).build();
         assertThat(engine.rulePack().name()).isEqualTo("local-test");
         assertThat(engine.rulePack().version()).isEqualTo("7");

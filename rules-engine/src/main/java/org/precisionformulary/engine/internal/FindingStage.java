@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
@@ -16,6 +16,9 @@ import org.drools.base.base.ClassObjectType;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.precisionformulary.content.BoundedCache;
+import org.precisionformulary.content.CacheStats;
+import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.fact.CandidatePopulation;
 import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.genotype.Gene;
@@ -38,9 +41,6 @@ import org.precisionformulary.model.genotype.GeneResult;
  */
 final class FindingStage {
 
-    /** Keys kept at most; beyond it findings are still computed, just not kept (members rarely vary that much). */
-    static final int MAX_ENTRIES = 100_000;
-
     private final KieBase findingBase;
     private final KieBase routingBase;
     private final Set<String> findingRules;
@@ -49,12 +49,12 @@ final class FindingStage {
     private final Set<Gene> genesForEveryDrug;
     private final boolean keyOnDiplotype;
     private final String disabledReason;
-    private final boolean caching;
-    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+    /** The findings kept per key, or {@code null} when they are worked out afresh for every request. */
+    private final BoundedCache<Key, Entry> cache;
 
     private FindingStage(KieBase findingBase, KieBase routingBase, Set<String> findingRules,
                          Map<String, Set<Gene>> genesByDrug, Set<Gene> genesForEveryDrug, boolean keyOnDiplotype,
-                         String disabledReason, boolean caching) {
+                         String disabledReason, BoundedCache<Key, Entry> cache) {
         this.findingBase = findingBase;
         this.routingBase = routingBase;
         this.findingRules = findingRules;
@@ -62,7 +62,7 @@ final class FindingStage {
         this.genesForEveryDrug = genesForEveryDrug;
         this.keyOnDiplotype = keyOnDiplotype;
         this.disabledReason = disabledReason;
-        this.caching = caching;
+        this.cache = cache;
     }
 
     /**
@@ -70,10 +70,22 @@ final class FindingStage {
      *
      * @param pack    the compiled pack
      * @param caching whether findings are kept between requests ({@code false} computes them every time:
-     *                the uncached path the cache is checked against)
+     *                the uncached path the cache is checked against); the cache holds as many keys as the
+     *                system property {@link PrecisionFormulary#FINDING_CACHE_SIZE_PROPERTY} says
      * @return the stage; {@link #enabled()} says whether the pack allows it
+     * @throws IllegalArgumentException naming the property, when it is set to anything but a whole number, 0 or more
      */
     static FindingStage plan(CompiledPack pack, boolean caching) {
+        return plan(pack, caching ? BoundedCache.maximumSizeFromProperty(PrecisionFormulary.FINDING_CACHE_SIZE_PROPERTY,
+                PrecisionFormulary.DEFAULT_FINDING_CACHE_SIZE) : -1);
+    }
+
+    /**
+     * @param pack      the compiled pack
+     * @param cacheSize the most keys whose findings are kept; -1 keeps none and computes findings every time
+     * @return the stage; {@link #enabled()} says whether the pack allows it
+     */
+    static FindingStage plan(CompiledPack pack, long cacheSize) {
         Set<String> findingRules = new HashSet<>();
         Map<String, Set<Gene>> genesByDrug = new HashMap<>();
         Set<Gene> genesForEveryDrug = EnumSet.noneOf(Gene.class);
@@ -112,7 +124,7 @@ final class FindingStage {
             routingBase = pack.subset(routingRules).orElse(routingBase);
         }
         return new FindingStage(pack.kieBase(), routingBase, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug,
-                keyOnDiplotype, disabled, caching);
+                keyOnDiplotype, disabled, cacheSize < 0 ? null : new BoundedCache<>(cacheSize));
     }
 
     /** @return the KieBase routing sessions run in: the pack's rules other than its gene–drug rules */
@@ -155,7 +167,7 @@ final class FindingStage {
             }
         }
         Key key = new Key(drug, population, keyed);
-        Entry entry = caching ? cache.get(key) : null;
+        Entry entry = cache != null ? cache.get(key) : null;
         if (entry == null) {
             List<Object> facts = new ArrayList<>(keyed.size() + 1);
             facts.add(new CandidatePopulation(drug, population));
@@ -166,11 +178,16 @@ final class FindingStage {
             }
             entry = new Entry(run.results().stream().filter(i -> findingRules.contains(i.rule())).toList(),
                     run.firedRules().stream().filter(findingRules::contains).toList());
-            if (caching && cache.size() < MAX_ENTRIES) {
-                cache.putIfAbsent(key, entry);
+            if (cache != null) {
+                cache.put(key, entry);
             }
         }
         return new SessionResult(bind(entry.results(), keyed, own), entry.fired(), null);
+    }
+
+    /** @return how the finding cache has done, or empty when findings are not kept */
+    Optional<CacheStats> cacheStats() {
+        return Optional.ofNullable(cache).map(BoundedCache::stats);
     }
 
     /** The kept findings with each keyed gene result replaced by the member's own (with its diplotype). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.precisionformulary.content.CpicData;
+import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.FieldError;
@@ -134,9 +135,7 @@ class GinaGuardTest {
     }
 
     private static TreeMap<String, byte[]> write(Path pack, boolean oneSession) throws IOException {
-        Files.createDirectories(pack.resolve("local"));
-        Files.writeString(pack.resolve("pack.properties"), "extends=builtin\nname=gina-chain\nversion=1\n");
-        Files.writeString(pack.resolve("local/chain.drl"), CHAIN);
+        LocalPack.overBuiltIn("gina-chain").drl("local/chain.drl", CHAIN).writeTo(pack);
         if (oneSession) {
             Files.writeString(pack.resolve("local/one-session.drl"), ONE_SESSION);
         }

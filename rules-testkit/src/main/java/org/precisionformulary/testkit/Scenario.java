@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.engine.scenario;
+package org.precisionformulary.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -67,6 +67,21 @@ public record Scenario(Path file, String name, String description, Formulary for
      */
     public static List<Path> findFiles(Path directory) {
         return ScenarioFiles.find(Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * How reports and tests name a file of a suite: its path under the suite directory, with {@code /} between
+     * folders on every system, e.g. {@code routing/step-therapy-met.json}.
+     *
+     * @param directory the suite's root directory
+     * @param file      a file under it
+     * @return the name
+     * @throws IllegalArgumentException when the file cannot be expressed relative to the directory
+     * @throws NullPointerException     when an argument is {@code null}
+     */
+    public static String nameIn(Path directory, Path file) {
+        return ScenarioFiles.relativeName(Objects.requireNonNull(directory, "directory"),
+                Objects.requireNonNull(file, "file"));
     }
 
     /**

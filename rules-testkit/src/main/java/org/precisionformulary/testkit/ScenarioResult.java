@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.engine.scenario;
+package org.precisionformulary.testkit;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * Regression scenarios written as data: one JSON file holds a coverage request and the parts of the
- * decision a pharmacist expects. {@link org.precisionformulary.engine.scenario.Scenario} reads them,
- * {@link org.precisionformulary.engine.scenario.ScenarioRunner} decides each request on a fixed date and
- * compares, and {@link org.precisionformulary.engine.scenario.ScenarioResult} says what differed.
+ * decision a pharmacist expects. {@link org.precisionformulary.testkit.Scenario} reads them,
+ * {@link org.precisionformulary.testkit.ScenarioRunner} decides each request on a fixed date and
+ * compares, and {@link org.precisionformulary.testkit.ScenarioResult} says what differed.
  *
  * <pre>{@code
  * ScenarioRunner runner = ScenarioRunner.builder().build();
@@ -15,4 +15,4 @@
  * The file format and the matching rules are documented for pharmacists in
  * {@code rules-content/src/test/scenarios/README.md}.
  */
-package org.precisionformulary.engine.scenario;
+package org.precisionformulary.testkit;

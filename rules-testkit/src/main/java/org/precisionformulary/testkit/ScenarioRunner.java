@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.engine.scenario;
+package org.precisionformulary.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -22,8 +23,9 @@ import org.precisionformulary.model.json.ContractJson;
 
 /**
  * Runs scenarios against one rule pack: each request is decided on {@link #EVALUATION_DATE}, so that a
- * request without a service date is decided the same way on every day the suite runs, and the decision is
- * compared with the scenario's expectation. Not thread-safe; use one runner per thread.
+ * request without a service date is decided the same way on every day the suite runs, within
+ * {@link #EVALUATION_BUDGET}, and the decision is compared with the scenario's expectation. Not thread-safe;
+ * use one runner per thread.
  *
  * <pre>{@code
  * ScenarioRunner runner = ScenarioRunner.builder().rulePack(RulePack.fromDirectory(packDir)).build();
@@ -35,6 +37,13 @@ public final class ScenarioRunner {
     /** The date every scenario is decided on: the default service date. */
     public static final LocalDate EVALUATION_DATE = LocalDate.of(2026, 11, 20);
 
+    /**
+     * The evaluation budget of the runner's engines: 30 seconds instead of the engine's 2. A scenario checks what is
+     * decided, not how fast; on a busy build machine a JIT-cold first decision can pass 2 seconds, and would then
+     * come back as a review that fails the scenario for a reason that is not in it.
+     */
+    public static final Duration EVALUATION_BUDGET = Duration.ofSeconds(30);
+
     private static final Clock CLOCK = Clock.fixed(EVALUATION_DATE.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC),
             ZoneOffset.UTC);
 
@@ -45,7 +54,8 @@ public final class ScenarioRunner {
 
     private ScenarioRunner(Builder b) {
         this.pack = b.pack != null ? b.pack : RulePack.builtIn();
-        PrecisionFormulary.Builder engine = PrecisionFormulary.builder().rulePack(pack).clock(CLOCK);
+        PrecisionFormulary.Builder engine = PrecisionFormulary.builder().rulePack(pack).clock(CLOCK)
+                .evaluationBudget(EVALUATION_BUDGET);
         if (b.formulary != null) {
             engine.formulary(b.formulary);
         }
@@ -96,7 +106,8 @@ public final class ScenarioRunner {
         Objects.requireNonNull(scenario, "scenario");
         PrecisionFormulary engine = scenario.formulary() == null ? defaultEngine
                 : engines.computeIfAbsent(scenario.formulary(),
-                        f -> PrecisionFormulary.builder().rulePack(pack).formulary(f).clock(CLOCK).build());
+                        f -> PrecisionFormulary.builder().rulePack(pack).formulary(f).clock(CLOCK)
+                                .evaluationBudget(EVALUATION_BUDGET).build());
         CoverageDecision decision;
         try {
             decision = engine.evaluate(scenario.requestText());

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.engine.scenario;
+package org.precisionformulary.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.precisionformulary.engine.scenario.ScenarioResult.Status;
+import org.precisionformulary.testkit.ScenarioResult.Status;
 
 /** The scenario format and its matching rules, each shown on a small suite written to a temporary directory. */
 class ScenarioRunnerTest {
