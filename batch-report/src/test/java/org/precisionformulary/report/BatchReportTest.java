@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.precisionformulary.examples.report.Decisions.a;
-import static org.precisionformulary.examples.report.Decisions.approved;
-import static org.precisionformulary.examples.report.Decisions.line;
+import static org.precisionformulary.report.Decisions.a;
+import static org.precisionformulary.report.Decisions.approved;
+import static org.precisionformulary.report.Decisions.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.precisionformulary.examples.report.ReportSummary.Comparison;
-import org.precisionformulary.examples.report.ReportSummary.Count;
-import org.precisionformulary.examples.report.ReportSummary.Equity;
-import org.precisionformulary.examples.report.ReportSummary.Gap;
-import org.precisionformulary.examples.report.ReportSummary.GroupRow;
-import org.precisionformulary.examples.report.ReportSummary.RowKind;
-import org.precisionformulary.examples.report.ReportSummary.TierShift;
+import org.precisionformulary.report.ReportSummary.Comparison;
+import org.precisionformulary.report.ReportSummary.Count;
+import org.precisionformulary.report.ReportSummary.Equity;
+import org.precisionformulary.report.ReportSummary.Gap;
+import org.precisionformulary.report.ReportSummary.GroupRow;
+import org.precisionformulary.report.ReportSummary.RowKind;
+import org.precisionformulary.report.ReportSummary.TierShift;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.precisionformulary.examples.report.ReportSummary.Comparison;
-import org.precisionformulary.examples.report.ReportSummary.Count;
-import org.precisionformulary.examples.report.ReportSummary.DrugCount;
-import org.precisionformulary.examples.report.ReportSummary.Equity;
-import org.precisionformulary.examples.report.ReportSummary.FindingCount;
-import org.precisionformulary.examples.report.ReportSummary.Gap;
-import org.precisionformulary.examples.report.ReportSummary.GroupRow;
-import org.precisionformulary.examples.report.ReportSummary.OutcomeMovement;
-import org.precisionformulary.examples.report.ReportSummary.Rate;
-import org.precisionformulary.examples.report.ReportSummary.TierShift;
-import org.precisionformulary.examples.report.ReportSummary.Totals;
+import org.precisionformulary.report.ReportSummary.Comparison;
+import org.precisionformulary.report.ReportSummary.Count;
+import org.precisionformulary.report.ReportSummary.DrugCount;
+import org.precisionformulary.report.ReportSummary.Equity;
+import org.precisionformulary.report.ReportSummary.FindingCount;
+import org.precisionformulary.report.ReportSummary.Gap;
+import org.precisionformulary.report.ReportSummary.GroupRow;
+import org.precisionformulary.report.ReportSummary.OutcomeMovement;
+import org.precisionformulary.report.ReportSummary.Rate;
+import org.precisionformulary.report.ReportSummary.TierShift;
+import org.precisionformulary.report.ReportSummary.Totals;
 import org.precisionformulary.model.decision.Outcome;
 
 /**

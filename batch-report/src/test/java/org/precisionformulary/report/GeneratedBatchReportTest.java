@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
