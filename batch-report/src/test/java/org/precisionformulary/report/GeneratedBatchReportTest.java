@@ -57,6 +57,8 @@ class GeneratedBatchReportTest {
     private long withErrors;
     private long wholeLineErrors;
     private long notJsonLines;
+    /** JSON lines the engine stopped at its time budget (a loaded machine): review with an error on $ too. */
+    private long outOfTime;
 
     @BeforeAll
     static void start() {
@@ -117,9 +119,11 @@ class GeneratedBatchReportTest {
         }
         rejectCodes.forEach((code, n) -> assertThat(page.countWhere("data-reject-code", code)).as(code).isEqualTo(n));
         assertThat(page.count("requests-with-errors")).isEqualTo(withErrors);
-        // every line the generator broke as JSON, and only those, is an error on the whole line
-        assertThat(wholeLineErrors).isEqualTo(notJsonLines).isPositive();
-        assertThat(page.countWhere("data-error-field", "$")).isEqualTo(notJsonLines);
+        // every line the generator broke as JSON, and only those, is an error on the whole line (besides any
+        // request the engine stopped at its time budget on a busy machine)
+        assertThat(wholeLineErrors).isEqualTo(notJsonLines + outOfTime);
+        assertThat(notJsonLines).isPositive();
+        assertThat(page.countWhere("data-error-field", "$")).isEqualTo(notJsonLines + outOfTime);
 
         assertThat(page.count("unreadable-lines")).isEqualTo(notJsonLines);
         assertThat(summary.at("/equity/unreadableLines").asLong()).isEqualTo(notJsonLines);
@@ -138,6 +142,9 @@ class GeneratedBatchReportTest {
         }
         if (decision.errors().stream().anyMatch(e -> e.field().equals("$"))) {
             wholeLineErrors++;
+            if (!line.notJson() && decision.errors().stream().anyMatch(e -> e.message().contains(" ms budget"))) {
+                outOfTime++;
+            }
         }
         if (line.notJson()) {
             // no group can be read from it: counted apart, in no row of the equity table
