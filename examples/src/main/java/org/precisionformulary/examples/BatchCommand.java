@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +36,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.precisionformulary.engine.PrecisionFormulary;
-import org.precisionformulary.examples.report.BatchReport;
-import org.precisionformulary.examples.report.ReportSettings;
+import org.precisionformulary.report.BatchReport;
+import org.precisionformulary.report.ReportSettings;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.FieldError;
@@ -47,6 +46,8 @@ import org.precisionformulary.model.json.ContractJson;
 import org.precisionformulary.model.json.RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR] [--threads N] [--resume]
@@ -66,9 +67,6 @@ final class BatchCommand {
     private static final int MAX_THREADS = 256;
     /** Lines in flight per thread: enough to keep every thread busy while the head of the window is slow. */
     private static final int WINDOW_PER_THREAD = 4;
-    private static final Set<String> OPTIONS = Set.of("--in", "--out", "--formulary", "--pack", "--threads",
-            "--watch", "--report", "--equity-threshold", "--min-group-size", "--baseline-formulary", "--member-id-key");
-    private static final Set<String> FLAGS = Set.of("--resume", "--compare-without-genotypes");
     /** Options that only shape the report. */
     private static final List<String> REPORT_OPTIONS = List.of("--equity-threshold", "--min-group-size",
             "--baseline-formulary", "--compare-without-genotypes");
@@ -108,8 +106,58 @@ final class BatchCommand {
         this.progress = progress;
     }
 
-    static int run(List<String> args, Console console) throws IOException {
-        Options options = Options.parse("batch", args, OPTIONS, FLAGS, 0, 0, "");
+    @Command(name = "batch", customSynopsis = {
+            "precision-formulary batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR]",
+            "         [--threads N] [--resume] [--member-id-key FILE] [--report R.html [--equity-threshold PP]",
+            "         [--min-group-size N] [--baseline-formulary F | --compare-without-genotypes]]"},
+            description = {"Decides one request per line and writes one decision per line, in input order, whole lines "
+                    + "only. A request id seen on an earlier line is a duplicate: PHARMACIST_REVIEW. Progress (every "
+                    + "5 s) and a summary go to standard error.",
+                    "Exit 0 when every line got its decision line; 1 when the pack or formulary is refused or a file "
+                    + "cannot be read or written."})
+    static final class Syntax extends CliCommand {
+        @Option(names = "--in", paramLabel = "IN.ndjson", description = "the requests, one JSON object a line")
+        private String in;
+        @Option(names = "--out", paramLabel = "OUT.ndjson", description = "the decisions, one a line (overwritten)")
+        private String out;
+        @Option(names = "--formulary", paramLabel = "F", description = Engines.FORMULARY)
+        private String formulary;
+        @Option(names = "--pack", paramLabel = "DIR", description = Engines.PACK)
+        private String pack;
+        @Option(names = "--watch", paramLabel = "DIR",
+                description = "the pack in DIR, reloaded in the background whenever it changes")
+        private String watch;
+        @Option(names = "--threads", paramLabel = "N",
+                description = "decide up to N requests at once (default 1); output order is kept")
+        private String threads;
+        @Option(names = "--resume", description = "carry on an interrupted run: keeps the complete lines of OUT, drops"
+                + " a last line cut short and appends the rest")
+        private boolean resume;
+        @Option(names = "--member-id-key", paramLabel = "FILE", description = Engines.MEMBER_ID_KEY)
+        private String memberIdKey;
+        @Option(names = "--report", paramLabel = "R.html",
+                description = "write the batch report as R.html and its figures as R.json")
+        private String report;
+        @Option(names = "--equity-threshold", paramLabel = "PP",
+                description = "with --report: flag gaps between monitoring groups above PP percentage points (default 5)")
+        private String equityThreshold;
+        @Option(names = "--min-group-size", paramLabel = "N",
+                description = "with --report: smaller groups are pooled (default 20)")
+        private String minGroupSize;
+        @Option(names = "--baseline-formulary", paramLabel = "F",
+                description = "with --report: also decide each request on formulary F without its genotypes, and compare")
+        private String baselineFormulary;
+        @Option(names = "--compare-without-genotypes",
+                description = "with --report: compare with the same formulary without genotypes")
+        private boolean compareWithoutGenotypes;
+
+        @Override
+        int run(Options options, Console console) throws IOException {
+            return BatchCommand.run(options, console);
+        }
+    }
+
+    static int run(Options options, Console console) throws IOException {
         Path in = options.toPath("--in", options.required("--in"));
         Path out = options.toPath("--out", options.required("--out"));
         int threads = options.intValue("--threads", 1, 1, MAX_THREADS);

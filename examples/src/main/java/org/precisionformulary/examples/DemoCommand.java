@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
@@ -25,6 +24,7 @@ import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.decision.Finding;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.json.ContractJson;
+import picocli.CommandLine.Command;
 
 /**
  * {@code demo}: the built-in pack and the demo formulary decide the sample members under
@@ -40,8 +40,16 @@ final class DemoCommand {
     private DemoCommand() {
     }
 
-    static int run(List<String> args, Console console) throws IOException {
-        Options.parse("demo", args, Set.of(), 0, 0, "");
+    @Command(name = "demo", customSynopsis = "precision-formulary demo",
+            description = "Decides the embedded sample members against the demo formulary and prints the decisions.")
+    static final class Syntax extends CliCommand {
+        @Override
+        int run(Options options, Console console) throws IOException {
+            return DemoCommand.run(console);
+        }
+    }
+
+    static int run(Console console) throws IOException {
         PrintStream out = console.out();
         PrecisionFormulary engine = PrecisionFormulary.builder().build();
         RulePack pack = engine.rulePack();

@@ -8,6 +8,13 @@ import org.precisionformulary.engine.PrecisionFormulary;
 /** Builds the engine from {@code --pack} and {@code --formulary}; without them, the built-in pack and demo formulary. */
 final class Engines {
 
+    /** The help text of the options every deciding command shares. */
+    static final String FORMULARY = "a formulary JSON document (default: the embedded demo formulary DEMO-2026)";
+    static final String PACK = "a rule pack: a directory of DRL files or a pack jar (default: the built-in CPIC pack);"
+            + " with extends=builtin in its pack.properties it is laid over the built-in pack";
+    static final String MEMBER_ID_KEY = "put an HMAC-SHA-256 of each member id, keyed with the contents of FILE (at"
+            + " least 16 bytes), in audit.memberIdHash; without it decisions carry no member identifier";
+
     private Engines() {
     }
 

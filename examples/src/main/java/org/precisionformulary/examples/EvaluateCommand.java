@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.precisionformulary.content.PharmcatImport;
 import org.precisionformulary.model.genotype.GenotypeInput;
 import org.precisionformulary.model.json.ParsedRequest;
@@ -18,6 +18,9 @@ import org.precisionformulary.model.json.RequestReader;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.json.ContractJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [REQUEST.json]}: one
@@ -27,29 +30,59 @@ import org.precisionformulary.model.json.ContractJson;
  */
 final class EvaluateCommand {
 
+    private static final String PHARMCAT = "--pharmcat";
+    private static final String OUTSIDE_CALLS = "--outside-calls";
+
     private EvaluateCommand() {
+    }
+
+    @Command(name = "evaluate", customSynopsis = "precision-formulary evaluate [--formulary F] [--pack DIR] "
+            + "[--pharmcat FILE] [--outside-calls FILE] [--member-id-key FILE] [REQUEST.json]",
+            description = {"Decides one coverage request (from the file, or standard input when none or '-') and prints "
+                    + "the decision as JSON.",
+                    "Exit 0 whatever the outcome (PHARMACIST_REVIEW is an answer too); 1 when a --pharmcat or "
+                    + "--outside-calls file cannot be imported, or the pack or formulary is refused."})
+    static final class Syntax extends CliCommand {
+        @Option(names = "--formulary", paramLabel = "F", description = Engines.FORMULARY)
+        private String formulary;
+        @Option(names = "--pack", paramLabel = "DIR", description = Engines.PACK)
+        private String pack;
+        @Option(names = PHARMCAT, paramLabel = "FILE",
+                description = "PharmCAT phenotyper output (*.phenotype.json); its calls join the request's genotypes")
+        private String pharmcat;
+        @Option(names = OUTSIDE_CALLS, paramLabel = "FILE",
+                description = "a PharmCAT outside-call file (TSV: gene, diplotype, phenotype, activity score)")
+        private String outsideCalls;
+        @Option(names = "--member-id-key", paramLabel = "FILE", description = Engines.MEMBER_ID_KEY)
+        private String memberIdKey;
+        @Parameters(arity = "0..1", paramLabel = "REQUEST.json", description = "the request; '-' or none: standard input")
+        private String request;
+
+        @Override
+        int run(Options options, Console console) throws IOException {
+            return EvaluateCommand.run(options, console);
+        }
     }
 
     /**
      * Exit 0 whatever the outcome: a {@code PHARMACIST_REVIEW} decision is still the answer. Exit 1 when a
      * {@code --pharmcat} or {@code --outside-calls} file cannot be imported.
      */
-    static int run(List<String> args, Console console) throws IOException {
-        Options options = Options.parse("evaluate", args,
-                Set.of("--formulary", "--pack", "--pharmcat", "--outside-calls", "--member-id-key"), 0, 1, "REQUEST.json");
+    static int run(Options options, Console console) throws IOException {
         Path file = null;
         if (!options.positionals().isEmpty() && !options.positionals().get(0).equals("-")) {
             file = options.toPath("request", options.positionals().get(0));
             Engines.requireReadableFile("evaluate", "request", file);
         }
         List<GenotypeInput> imported = new ArrayList<>();
-        for (String option : List.of("--pharmcat", "--outside-calls")) {
+        for (String option : List.of(PHARMCAT, OUTSIDE_CALLS)) {
             Optional<Path> source = options.path(option);
             if (source.isPresent()) {
                 Engines.requireReadableFile("evaluate", option, source.get());
+                requireFormatOf(option, source.get());
                 PharmcatImport.Imported result;
                 try {
-                    result = option.equals("--pharmcat") ? PharmcatImport.phenotyper(source.get())
+                    result = option.equals(PHARMCAT) ? PharmcatImport.phenotyper(source.get())
                             : PharmcatImport.outsideCalls(source.get());
                 } catch (IllegalArgumentException e) {
                     // The file is wrong, not the command line: say what is wrong in it, and decide nothing.
@@ -85,5 +118,29 @@ final class EvaluateCommand {
         }
         console.out().println(ContractJson.toPrettyJson(decision));
         return 0;
+    }
+
+    /**
+     * The two PharmCAT files are easily swapped: phenotyper output is JSON, an outside-call file is tab-separated
+     * text. Given to the other option, each would fail with a parser's message about its first character.
+     *
+     * @throws UsageException naming the option the file belongs to
+     */
+    private static void requireFormatOf(String option, Path file) throws IOException {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(4096), StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        }
+        boolean json = start.startsWith("{") || start.startsWith("[");
+        if (option.equals(PHARMCAT) && !json && start.contains("\t")) {
+            throw new UsageException("evaluate: " + PHARMCAT + " " + file + " is tab-separated text, a PharmCAT"
+                    + " outside-call file: give it with " + OUTSIDE_CALLS + " (" + PHARMCAT + " takes the phenotyper's"
+                    + " JSON, *.phenotype.json)");
+        }
+        if (option.equals(OUTSIDE_CALLS) && json) {
+            throw new UsageException("evaluate: " + OUTSIDE_CALLS + " " + file + " is JSON, like PharmCAT phenotyper"
+                    + " output: give it with " + PHARMCAT + " (" + OUTSIDE_CALLS + " takes the tab-separated"
+                    + " outside-call format)");
+        }
     }
 }

@@ -6,77 +6,47 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
-import java.util.List;
 import org.precisionformulary.content.ContentException;
+import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePackException;
 import org.precisionformulary.model.json.FormularyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code precision-formulary.jar} command line (contract §5). Exit codes: 0 success, 1 failed checks,
- * 2 usage error. Standard output carries only the command's output; everything else goes to standard error.
+ * 2 usage error. Standard output carries only the command's output (and help or version when asked for);
+ * everything else goes to standard error. Parsing, {@code --help} and {@code --version} are picocli's; each
+ * command's syntax is its {@code Syntax} class.
  */
+@Command(name = Main.NAME, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        synopsisSubcommandLabel = "COMMAND", usageHelpWidth = 110,
+        description = "Decides prescription coverage with pharmacogenomics: the built-in CPIC rule pack and a "
+                + "formulary (the embedded demo formulary DEMO-2026 unless --formulary is given).",
+        subcommands = {EvaluateCommand.Syntax.class, BatchCommand.Syntax.class, ScenariosCommand.Syntax.class,
+                ValidateCommand.Syntax.class, PhenotypeCommand.Syntax.class, DemoCommand.Syntax.class,
+                HelpCommand.class},
+        footerHeading = "%n", footer = "Run 'precision-formulary COMMAND --help' for a command's options.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failed checks", "2:usage error"})
 public final class Main {
 
+    static final String NAME = "precision-formulary";
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
-    static final String USAGE = String.join("\n",
-            "Usage: java -jar precision-formulary.jar COMMAND [OPTIONS]",
-            "",
-            "Commands:",
-            "  evaluate [--formulary F] [--pack DIR] [--pharmcat FILE] [--outside-calls FILE] [--member-id-key FILE]",
-            "           [REQUEST.json]",
-            "      Decides one coverage request (from the file, or standard input when none or '-')",
-            "      and prints the decision as JSON.",
-            "  batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR] [--threads N]",
-            "        [--resume] [--member-id-key FILE] [--report R.html [--equity-threshold PP] [--min-group-size N]",
-            "        [--baseline-formulary F | --compare-without-genotypes]]",
-            "      Decides one request per line and writes one decision per line, in input order, whole",
-            "      lines only. A request id seen on an earlier line is a duplicate: PHARMACIST_REVIEW.",
-            "      Progress (every 5 s) and a summary go to standard error.",
-            "  scenarios DIR [--pack DIR] [--formulary F] [--coverage]",
-            "      Runs every regression scenario (*.json) under DIR, or one scenario file; one line per",
-            "      scenario (details for failures), then 'N passed, N failed'. Exit 1 if any failed.",
-            "      --coverage adds, before that last line, the rules fired per DRL file",
-            "      ('fired/total  pct  file') and the rules no scenario fired.",
-            "  validate DIR",
-            "      Compiles a rule pack and checks it (GINA and clock rules, metadata, unique names);",
-            "      prints every problem as file:line: message. Exit 1 if there is any.",
-            "  phenotype GENE DIPLOTYPE",
-            "      Prints CPIC's phenotype and activity score for one diplotype, e.g. phenotype CYP2D6 '*1/*4'.",
-            "      Write copy numbers as '*1/*2x>=3' if your shell cannot pass '≥'.",
-            "  demo",
-            "      Decides the embedded sample members against the demo formulary and prints the decisions.",
-            "",
-            "Options:",
-            "  --formulary F   a formulary JSON document (default: the embedded demo formulary DEMO-2026);",
-            "                  for scenarios, the formulary of those that do not name their own",
-            "  --pack DIR      a rule pack: a directory of DRL files or a pack jar (default: the built-in CPIC pack);",
-            "                  with extends=builtin in its pack.properties it is laid over the built-in pack",
-            "  --threads N     batch only: decide up to N requests at once (default 1); output order is kept",
-            "  --watch DIR     batch only: the pack in DIR, reloaded in the background whenever it changes",
-            "  --resume        batch only: carry on an interrupted run; keeps the complete lines of OUT, drops",
-            "                  a last line cut short and appends the rest (without it, OUT is overwritten)",
-            "  --report R.html batch only: writes the batch report as R.html and its figures as R.json",
-            "  --equity-threshold PP  with --report: flag gaps between monitoring groups above PP",
-            "                  percentage points (default 5)",
-            "  --min-group-size N     with --report: smaller groups are pooled (default 20)",
-            "  --baseline-formulary F with --report: also decide each request on formulary F without its",
-            "                  genotypes, and compare",
-            "  --compare-without-genotypes  with --report: compare with the same formulary without genotypes",
-            "  --member-id-key FILE  evaluate and batch: put an HMAC-SHA-256 of each member id, keyed with the",
-            "                  contents of FILE (at least 16 bytes), in audit.memberIdHash; without it decisions",
-            "                  carry no member identifier",
-            "  --help          prints this help",
-            "",
-            "Exit codes: 0 success, 1 failed checks, 2 usage error.");
 
     private Main() {
     }
@@ -99,51 +69,88 @@ public final class Main {
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Console console = new Console(in, out, err);
+        CommandLine top = commandLine(console);
+        CommandLine command = top;
         try {
-            return dispatch(Arrays.asList(args), console);
+            ParseResult parsed = top.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return 0;
+            }
+            while (parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+            }
+            command = parsed.commandSpec().commandLine();
+            if (!(command.getCommand() instanceof CliCommand cli)) {
+                throw new UsageException("no command given");
+            }
+            return cli.run(Options.of(parsed), console);
+        } catch (ParameterException e) {
+            return usageError(e.getCommandLine(), message(e), err);
         } catch (UsageException e) {
-            err.println("precision-formulary: " + e.getMessage());
-            err.println();
-            err.println(USAGE);
-            return 2;
+            return usageError(command, e.getMessage(), err);
         } catch (RulePackException | FormularyException | ContentException e) {
-            err.println("precision-formulary: " + e.getMessage());
+            err.println(NAME + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("precision-formulary: " + describe(e));
+            err.println(NAME + ": " + describe(e));
             return 1;
         } catch (UncheckedIOException e) {
-            err.println("precision-formulary: " + describe(e.getCause()));
+            err.println(NAME + ": " + describe(e.getCause()));
             return 1;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // A bug, not the user's doing: one line for them, the trace for whoever turns logging up.
             LOG.debug("Internal error", e);
-            err.println("precision-formulary: internal error: " + e);
+            err.println(NAME + ": internal error: " + e);
             return 1;
         } finally {
             out.flush();
         }
     }
 
-    private static int dispatch(List<String> args, Console console) throws IOException {
-        if (args.isEmpty()) {
-            throw new UsageException("no command given");
+    private static CommandLine commandLine(Console console) {
+        CommandLine top = new CommandLine(new Main());
+        top.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        top.setOut(new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8), true));
+        top.setErr(new PrintWriter(new OutputStreamWriter(console.err(), StandardCharsets.UTF_8), true));
+        return top;
+    }
+
+    /**
+     * A wrong command line costs the user one short message, the command's usage line and where to read more,
+     * never the whole manual.
+     */
+    private static int usageError(CommandLine command, String message, PrintStream err) {
+        String name = command.getCommandSpec().qualifiedName(" ");
+        String prefix = command.getCommand() instanceof CliCommand ? command.getCommandName() + ": " : "";
+        err.println(NAME + ": " + (message.startsWith(prefix) ? message : prefix + message));
+        err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
+        err.println("Run '" + name + " --help' for more.");
+        return 2;
+    }
+
+    /** Picocli's message, except where it would not say what the user got wrong. */
+    private static String message(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !(e.getCommandLine().getCommand() instanceof CliCommand)
+                && !u.getUnmatched().isEmpty()) {
+            String unmatched = u.getUnmatched().get(0);
+            return unmatched.startsWith("-") ? "unknown option " + unmatched : "unknown command '" + unmatched + "'";
         }
-        String command = args.get(0);
-        if (command.equals("--help") || command.equals("-h") || command.equals("help") || args.contains("--help")) {
-            console.out().println(USAGE);
-            return 0;
+        return e.getMessage();
+    }
+
+    /** {@code --version}: the version the jar was built as. */
+    static final class Version implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {NAME + " " + version()};
         }
-        List<String> rest = args.subList(1, args.size());
-        return switch (command) {
-            case "evaluate" -> EvaluateCommand.run(rest, console);
-            case "batch" -> BatchCommand.run(rest, console);
-            case "phenotype" -> PhenotypeCommand.run(rest, console);
-            case "demo" -> DemoCommand.run(rest, console);
-            case "scenarios" -> ScenariosCommand.run(rest, console);
-            case "validate" -> ValidateCommand.run(rest, console);
-            default -> throw new UsageException("unknown command '" + command + "'");
-        };
+
+        /** @return the jar's Implementation-Version; run from classes (tests), the engine's version, the same */
+        static String version() {
+            String fromJar = Main.class.getPackage().getImplementationVersion();
+            return fromJar != null ? fromJar : PrecisionFormulary.VERSION;
+        }
     }
 
     private static String describe(IOException e) {

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * One command's arguments: {@code --name value} (or {@code --name=value}) options from a fixed set, value-less
- * flags such as {@code --resume} from another, and positionals. Anything else is a usage error raised here,
- * before any work starts.
+ * One command's arguments as picocli matched them: {@code --name value} (or {@code --name=value}) options,
+ * value-less flags such as {@code --resume}, and positionals, with the checks on values (numbers in range, paths)
+ * that name the option in their message.
  */
 final class Options {
 
@@ -31,77 +34,35 @@ final class Options {
     }
 
     /**
-     * @param command        the command's name, for messages
-     * @param args           the arguments after the command
-     * @param allowed        the options the command takes, e.g. {@code --pack}; each takes a value
-     * @param minPositionals the fewest positionals the command needs
-     * @param maxPositionals the most positionals the command takes
-     * @param positionalName what the positionals are, for messages, e.g. {@code GENE DIPLOTYPE}
-     * @throws UsageException for an unknown or repeated option, a missing value or a wrong positional count
-     */
-    static Options parse(String command, List<String> args, Set<String> allowed, int minPositionals,
-                         int maxPositionals, String positionalName) {
-        return parse(command, args, allowed, Set.of(), minPositionals, maxPositionals, positionalName);
-    }
-
-    /**
-     * As {@link #parse(String, List, Set, int, int, String)}, with flags: options that take no value and are
-     * either given or not.
+     * The options picocli matched for one command. Picocli has already refused unknown, repeated and value-less
+     * options and a wrong number of positionals; what is left to check here is what picocli cannot know.
      *
-     * @param allowedFlags the flags the command takes, e.g. {@code --resume}
-     * @throws UsageException also for a flag given a value ({@code --resume=yes}) or given twice
+     * @param parsed the command's own parse result (not its parent's)
+     * @throws UsageException for an option given an empty value ({@code --pack=})
      */
-    static Options parse(String command, List<String> args, Set<String> allowed, Set<String> allowedFlags,
-                         int minPositionals, int maxPositionals, String positionalName) {
+    static Options of(ParseResult parsed) {
+        String command = parsed.commandSpec().name();
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> flags = new LinkedHashSet<>();
-        List<String> positionals = new ArrayList<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("--")) {
-                positionals.add(arg);
+        for (OptionSpec option : parsed.matchedOptions()) {
+            if (option.usageHelp() || option.versionHelp()) {
                 continue;
             }
-            if (arg.equals("--")) {
-                optionsEnded = true;
+            String name = option.longestName();
+            if (option.arity().max() == 0) {
+                flags.add(name);
                 continue;
             }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (allowedFlags.contains(name)) {
-                if (eq >= 0) {
-                    throw new UsageException(command + ": " + name + " takes no value");
-                }
-                if (!flags.add(name)) {
-                    throw new UsageException(command + ": " + name + " is given twice");
-                }
-                continue;
-            }
-            if (!allowed.contains(name)) {
-                throw new UsageException(command + ": unknown option " + name);
-            }
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new UsageException(command + ": " + name + " needs a value");
-            }
+            String value = option.stringValues().isEmpty() ? "" : option.stringValues().get(0);
             if (value.isEmpty()) {
                 throw new UsageException(command + ": " + name + " needs a value");
             }
-            if (values.putIfAbsent(name, value) != null) {
-                throw new UsageException(command + ": " + name + " is given twice");
-            }
+            values.put(name, value);
         }
-        if (positionals.size() < minPositionals) {
-            throw new UsageException(command + ": missing " + positionalName);
-        }
-        if (positionals.size() > maxPositionals) {
-            throw new UsageException(command + ": unexpected argument '" + positionals.get(maxPositionals) + "'"
-                    + (maxPositionals == 0 ? "" : " (takes " + positionalName + ")"));
+        List<String> positionals = new ArrayList<>();
+        // A positional that takes several values is listed once per value matched.
+        for (PositionalParamSpec positional : new LinkedHashSet<>(parsed.matchedPositionals())) {
+            positionals.addAll(positional.stringValues());
         }
         return new Options(command, values, Set.copyOf(flags), List.copyOf(positionals));
     }

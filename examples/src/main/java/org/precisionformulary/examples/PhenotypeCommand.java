@@ -4,7 +4,6 @@ package org.precisionformulary.examples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.GenotypeInterpretation;
@@ -13,6 +12,8 @@ import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.genotype.GenotypeInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code phenotype GENE DIPLOTYPE}: CPIC's call for one diplotype, e.g.
@@ -23,9 +24,24 @@ final class PhenotypeCommand {
     private PhenotypeCommand() {
     }
 
+    @Command(name = "phenotype", customSynopsis = "precision-formulary phenotype GENE DIPLOTYPE",
+            description = {"Prints CPIC's phenotype and activity score for one diplotype, e.g. phenotype CYP2D6 '*1/*4'. "
+                    + "Write copy numbers as '*1/*2x>=3' if your shell cannot pass '\u2265'.",
+                    "Exit 1 when the gene or an allele is unknown."})
+    static final class Syntax extends CliCommand {
+        @Parameters(index = "0", paramLabel = "GENE", description = "a gene symbol, e.g. CYP2D6")
+        private String gene;
+        @Parameters(index = "1", paramLabel = "DIPLOTYPE", description = "star alleles, e.g. '*1/*4'")
+        private String diplotype;
+
+        @Override
+        int run(Options options, Console console) {
+            return PhenotypeCommand.run(options, console);
+        }
+    }
+
     /** Exit 1 when the gene or an allele is unknown: the check failed, the command line was fine. */
-    static int run(List<String> args, Console console) {
-        Options options = Options.parse("phenotype", args, Set.of(), 2, 2, "GENE DIPLOTYPE");
+    static int run(Options options, Console console) {
         String symbol = options.positionals().get(0);
         String diplotype = options.positionals().get(1);
         Gene gene = Gene.find(symbol).orElse(null);

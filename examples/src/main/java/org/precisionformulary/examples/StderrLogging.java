@@ -19,6 +19,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
 
+    /** Drools' logger for a KieBase that failed to build; its messages come back in the RulePackException. */
+    static final String DROOLS_BUILD_ERRORS = "org.drools.compiler.kie.builder.impl.KieProject";
+    static final String DROOLS_BUILD_ADVICE = "org.drools.compiler.kie.builder.impl.KieBuilderImpl";
+
     /** Called by logback through {@link java.util.ServiceLoader}. */
     public StderrLogging() {
     }
@@ -47,6 +51,11 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        // Drools logs every compiler message of a pack that does not build, and the commands print the same
+        // messages as file:line; without this each error showed twice, Drools' copy first and without the file.
+        context.getLogger(DROOLS_BUILD_ERRORS).setLevel(Level.OFF);
+        // Its advice to match folders to package names is no rule of this project's packs.
+        context.getLogger(DROOLS_BUILD_ADVICE).setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -142,8 +142,10 @@ class BatchCommandTest {
         assertUsageError("--baseline-formulary " + dir.resolve("none.json") + " does not exist",
                 "--in", in.toString(), "--out", out, "--report", report, "--baseline-formulary",
                 dir.resolve("none.json").toString());
-        assertUsageError("--resume takes no value", "--in", in.toString(), "--out", out, "--resume=yes");
-        assertUsageError("--resume is given twice", "--in", in.toString(), "--out", out, "--resume", "--resume");
+        assertUsageError("Invalid value for option '--resume': 'yes' is not a boolean",
+                "--in", in.toString(), "--out", out, "--resume=yes");
+        assertUsageError("option '--resume' should be specified only once",
+                "--in", in.toString(), "--out", out, "--resume", "--resume");
         assertUsageError("--report " + dir.resolve("r.txt") + " must name an .html file",
                 "--in", in.toString(), "--out", out, "--report", dir.resolve("r.txt").toString());
         assertUsageError("--report: " + dir.resolve("out.json") + " would overwrite --in or --out",
@@ -158,7 +160,8 @@ class BatchCommandTest {
         System.arraycopy(args, 0, all, 1, args.length);
         Cli cli = Cli.run(all);
         assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
-        assertThat(cli.err()).contains("batch: " + message).contains("Usage:").doesNotContain("\tat ");
+        assertThat(cli.err()).contains("batch: " + message).contains("Usage: precision-formulary batch --in IN.ndjson")
+                .doesNotContain("\tat ").doesNotContain("phenotype");
     }
 
     private Path inputOf(int count) throws Exception {

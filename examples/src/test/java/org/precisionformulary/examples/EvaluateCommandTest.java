@@ -198,4 +198,28 @@ class EvaluateCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--member-id-key").contains("holds 5 bytes").doesNotContain("Exception");
     }
+
+    @Test
+    void anOutsideCallFileGivenAsPharmcatOutputNamesTheOptionItBelongsTo() {
+        Path tsv = Path.of("src/test/resources/pharmcat/outside_CYP2D6.tsv");
+
+        Cli cli = Cli.run("evaluate", "--pharmcat", tsv.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("precision-formulary: evaluate: --pharmcat " + tsv + " is tab-separated text")
+                .contains("give it with --outside-calls").contains("Usage: precision-formulary evaluate")
+                .doesNotContain("Unrecognized token").doesNotContain("JSON String");
+    }
+
+    @Test
+    void phenotyperOutputGivenAsOutsideCallsNamesTheOptionItBelongsTo() {
+        Path json = Path.of("src/test/resources/pharmcat/Sample_1.phenotype.json");
+
+        Cli cli = Cli.run("evaluate", "--outside-calls", json.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--outside-calls " + json + " is JSON").contains("give it with --pharmcat")
+                .doesNotContain("unknown gene");
+    }
 }

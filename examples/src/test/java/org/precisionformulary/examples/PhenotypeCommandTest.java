@@ -60,6 +60,7 @@ class PhenotypeCommandTest {
         Cli cli = Cli.run("phenotype", "CYP2D6");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("phenotype: missing GENE DIPLOTYPE").contains("Usage:");
+        assertThat(cli.err()).contains("phenotype: Missing required parameter: 'DIPLOTYPE'")
+                .contains("Usage: precision-formulary phenotype GENE DIPLOTYPE");
     }
 }

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class ScenariosCommandTest {
 
@@ -143,7 +146,7 @@ class ScenariosCommandTest {
 
         assertThat(plain.out()).isEqualTo("PASS stopped.json\n1 passed, 0 failed\n");
         assertThat(twice.exitCode()).isEqualTo(2);
-        assertThat(twice.err()).startsWith("precision-formulary: scenarios: --coverage is given twice\n");
+        assertThat(twice.err()).startsWith("precision-formulary: scenarios: option '--coverage' should be specified only once\n");
     }
 
     @Test
@@ -164,8 +167,53 @@ class ScenariosCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("precision-formulary: scenarios: " + dir.resolve("absent") + " does not exist\n");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).startsWith("precision-formulary: scenarios: missing DIR\n");
+        assertThat(none.err()).startsWith("precision-formulary: scenarios: Missing required parameter: 'DIR'\n");
         assertThat(badPack.exitCode()).isEqualTo(2);
         assertThat(badPack.err()).contains("--pack " + dir.resolve("no-pack") + " is not a directory");
+    }
+
+    @Test
+    void junitXmlHasOneTestcasePerScenarioAndTheMismatchesOfEachFailure() throws Exception {
+        write("a-right.json", "poor metabolizer is stopped", "{ \"outcome\": \"REJECTED\" }");
+        write("b-wrong.json", "poor metabolizer wrongly expected to pay", "{ \"outcome\": \"APPROVED\" }");
+        Files.writeString(dir.resolve("c-pending.json"), "{ \"description\": \"d\", \"pending\": \"known engine issue\", "
+                + "\"request\": " + CODEINE_POOR_METABOLIZER + ", \"expect\": { \"outcome\": \"APPROVED\" } }");
+        Path xml = dir.resolve("out").resolve("scenarios.xml");
+        Files.createDirectories(xml.getParent());
+
+        Cli cli = Cli.run("scenarios", dir.toString(), "--junit-xml", xml.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(lastLine(cli.out())).isEqualTo("1 passed, 1 failed");
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(3);
+        Element passed = (Element) cases.item(0);
+        Element failed = (Element) cases.item(1);
+        Element pending = (Element) cases.item(2);
+        assertThat(passed.getAttribute("name")).isEqualTo("a-right.json");
+        assertThat(passed.getChildNodes().getLength()).isZero();
+        assertThat(failed.getAttribute("name")).isEqualTo("b-wrong.json");
+        Element failure = (Element) failed.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("outcome: expected \"APPROVED\" / actual \"REJECTED\"");
+        assertThat(failure.getTextContent()).startsWith("FAIL b-wrong.json: poor metabolizer wrongly expected to pay")
+                .contains("fired rules:");
+        assertThat(pending.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void junitXmlInAMissingDirectoryIsAUsageErrorBeforeAnythingRuns() throws IOException {
+        write("a-right.json", "poor metabolizer is stopped", "{ \"outcome\": \"REJECTED\" }");
+
+        Cli cli = Cli.run("scenarios", dir.toString(), "--junit-xml", dir.resolve("no/such/dir/x.xml").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("scenarios: --junit-xml ").contains("does not exist")
+                .contains("Usage: precision-formulary scenarios");
     }
 }

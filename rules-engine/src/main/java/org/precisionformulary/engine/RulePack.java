@@ -179,7 +179,12 @@ public final class RulePack {
         var remaining = new java.util.TreeMap<>(files);
         while (remaining.keySet().stream().anyMatch(f -> f.endsWith(".drl"))) {
             try {
-                CompiledPack.compile(remaining, directory.toString(), null);
+                CompiledPack compiled = CompiledPack.compile(remaining, directory.toString(), null);
+                if (compiled.rules().isEmpty() && problems.isEmpty()) {
+                    // DRL files holding only a package or imports compile, and decide nothing.
+                    problems.add(new RulePackProblem(directory.toString(), 0, "declares no rule: a pack without"
+                            + " rules decides nothing"));
+                }
                 break;
             } catch (RulePackException e) {
                 if (e.problems().isEmpty()) {

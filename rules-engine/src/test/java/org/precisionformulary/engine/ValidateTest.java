@@ -73,6 +73,8 @@ class ValidateTest {
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("local/types/unknown-type.drl");
             assertThat(p.message()).contains("Clam");
+            // the compiler gives no line for an unknown class: the first line naming it, not 0
+            assertThat(p.line()).isEqualTo(12);
         });
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("local/meta/no-metadata.drl");
@@ -84,6 +86,38 @@ class ValidateTest {
             assertThat(p.line()).isEqualTo(9);
             assertThat(p.message()).startsWith("GINA");
         });
+    }
+
+    @Test
+    void anUnknownImportedClassIsReportedAtItsImport(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("rule.drl"), """
+                package local;
+                // NoSuchFact is not in the model
+                import org.precisionformulary.model.fact.NoSuchFact;
+                rule "uses an unknown fact"
+                    @concern("test")
+                when
+                    NoSuchFact( )
+                then
+                end
+                """);
+
+        assertThat(RulePack.validate(dir)).anySatisfy(p -> {
+            assertThat(p.message()).contains("NoSuchFact");
+            assertThat(p.line()).isEqualTo(3);
+        }).allSatisfy(p -> assertThat(p.line()).isPositive());
+    }
+
+    @Test
+    void aPackWithoutRulesIsAProblemWithOrWithoutDrlFiles(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path noRules = Files.createDirectories(dir.resolve("no-rules"));
+        Files.writeString(noRules.resolve("only-a-package.drl"), "package local;\n");
+
+        assertThat(RulePack.validate(empty)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("holds no .drl file"));
+        assertThat(RulePack.validate(noRules)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("declares no rule"));
     }
 
     @Test

@@ -63,6 +63,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
     public static final String RULES_FOLDER = "org/precisionformulary/rules";
 
     private static final Pattern ERROR_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):");
+    private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: ([\\w.$]+)");
 
     /**
      * Loads the pack precompiled into {@code rules-content} (the executable model, built by kie-maven-plugin).
@@ -244,7 +245,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         }
         List<RulePackProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(m));
+            problems.add(problem(m, files));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -326,7 +327,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         }
     }
 
-    private static RulePackProblem problem(Message m) {
+    private static RulePackProblem problem(Message m, Map<String, byte[]> files) {
         String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
         int line = m.getLine();
         if (line <= 0) {
@@ -335,7 +336,31 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 line = Integer.parseInt(matcher.group(1));
             }
         }
+        if (line <= 0) {
+            Matcher matcher = UNKNOWN_CLASS.matcher(m.getText());
+            if (matcher.find() && files.get(path) != null) {
+                line = firstLineNaming(new String(files.get(path), StandardCharsets.UTF_8), matcher.group(1));
+            }
+        }
         return new RulePackProblem(path, Math.max(line, 0), m.getText().replaceAll("\\s+", " ").trim());
+    }
+
+    /**
+     * The executable-model compiler reports an unknown class without a line; the first line that names it (its
+     * import, or the pattern that uses it) is where the author has to look.
+     *
+     * @return the 1-based line, or 0 when no line names it
+     */
+    static int firstLineNaming(String drl, String className) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(simpleName) + "(?![\\w$])");
+        String[] lines = drl.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].stripLeading().startsWith("//") && word.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static Properties manifest(byte[] bytes) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,28 +11,30 @@ import java.util.Locale;
  * The two things the report reads from a request line: {@code member.monitoringGroup} and the drug. A streaming
  * read that skips everything else, so a report costs little next to the decision itself.
  *
- * @param group the monitoring group, or {@code null} when none is given
- * @param drug  the drug name (lower case), else {@code rxnorm N}, or {@code null} when the line names none
+ * @param readable {@code false} when the line is not a JSON object (blank, not JSON, or broken part way)
+ * @param group    the monitoring group, or {@code null} when none is given
+ * @param drug     the drug name (lower case), else {@code rxnorm N}, or {@code null} when the line names none
  */
-record RequestFields(String group, String drug) {
+record RequestFields(boolean readable, String group, String drug) {
 
-    static final RequestFields NONE = new RequestFields(null, null);
+    /** A line that is not a JSON object: it has no group and no drug, not even an empty group. */
+    static final RequestFields UNREADABLE = new RequestFields(false, null, null);
     /** Labels come from input; a cap keeps a hostile line from inflating the report or its memory. */
     static final int MAX_LABEL = 120;
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** @return the fields, or {@link #NONE} when the line is not a JSON object */
+    /** @return the fields, or {@link #UNREADABLE} when the line is not a JSON object */
     static RequestFields read(String line) {
         if (line == null || line.isBlank()) {
-            return NONE;
+            return UNREADABLE;
         }
         String group = null;
         String name = null;
         String rxnorm = null;
         try (JsonParser parser = JSON.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return NONE;
+                return UNREADABLE;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -65,11 +67,11 @@ record RequestFields(String group, String drug) {
             }
         } catch (IOException | RuntimeException e) {
             // Not JSON, or broken part way: the engine cannot read it either, so it has no group and no drug.
-            return NONE;
+            return UNREADABLE;
         }
         String drug = name != null && !name.isBlank() ? name.strip().toLowerCase(Locale.ROOT)
                 : rxnorm != null && !rxnorm.isBlank() ? "rxnorm " + rxnorm.strip() : null;
-        return new RequestFields(label(group), label(drug));
+        return new RequestFields(true, label(group), label(drug));
     }
 
     private static String label(String text) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import java.util.List;
 import java.util.Objects;
@@ -116,7 +116,7 @@ public record ReportSummary(String title, String generatedAt, Header header, Tot
     public enum RowKind {
         /** One monitoring group. */
         GROUP,
-        /** Requests without a monitoring group. */
+        /** Requests, readable as JSON, without a monitoring group. */
         NONE_GIVEN,
         /** Groups below the minimum size, pooled. */
         POOLED,
@@ -178,9 +178,11 @@ public record ReportSummary(String title, String generatedAt, Header header, Tot
      * @param rows                    the table: groups by label, then the pooled and overflow rows
      * @param gaps                    one per measure, in {@link Measure} order
      * @param flaggedGaps             how many gaps are flagged
+     * @param unreadableLines         input lines that are not a JSON object: no group can be read from them, so
+     *                                they are in no row and no gap (they are in the totals)
      */
     public record Equity(String indeterminateDefinition, double gapThresholdPoints, int minGroupSize, int groupsSeen,
-                         int groupLimit, List<GroupRow> rows, List<Gap> gaps, int flaggedGaps) {
+                         int groupLimit, List<GroupRow> rows, List<Gap> gaps, int flaggedGaps, long unreadableLines) {
         /** Copies the lists. */
         public Equity {
             rows = List.copyOf(rows);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -42,6 +42,11 @@ class GeneratedBatchReportTest {
     private static final int CHUNK = 2_000;
     private static final String NONE = BatchReport.NONE_GIVEN;
     private static final int MEASURES = Measure.values().length;
+    /**
+     * Below the default 5 points: the generated groups differ by about 2 points at most (group-b's risky alleles),
+     * and a check of the flags needs some flagged.
+     */
+    private static final double THRESHOLD = 1.5;
 
     private static ExecutorService threads;
 
@@ -52,6 +57,8 @@ class GeneratedBatchReportTest {
     private long withErrors;
     private long wholeLineErrors;
     private long notJsonLines;
+    /** JSON lines the engine stopped at its time budget (a loaded machine): review with an error on $ too. */
+    private long outOfTime;
 
     @BeforeAll
     static void start() {
@@ -68,7 +75,8 @@ class GeneratedBatchReportTest {
         PrecisionFormulary engine = PrecisionFormulary.builder().build();
         List<String> drugs = engine.formulary().drugs().stream().map(FormularyDrug::drug).toList();
         GeneratedRequests generator = new GeneratedRequests(SEED, drugs);
-        BatchReport report = new BatchReport(ReportSettings.defaults());
+        BatchReport report = new BatchReport(new ReportSettings(THRESHOLD, ReportSettings.defaults().minGroupSize(),
+                ReportSettings.defaults().title()));
 
         long start = System.nanoTime();
         long reporting = 0;
@@ -111,9 +119,14 @@ class GeneratedBatchReportTest {
         }
         rejectCodes.forEach((code, n) -> assertThat(page.countWhere("data-reject-code", code)).as(code).isEqualTo(n));
         assertThat(page.count("requests-with-errors")).isEqualTo(withErrors);
-        // every line the generator broke as JSON, and only those, is an error on the whole line
-        assertThat(wholeLineErrors).isEqualTo(notJsonLines).isPositive();
-        assertThat(page.countWhere("data-error-field", "$")).isEqualTo(notJsonLines);
+        // every line the generator broke as JSON, and only those, is an error on the whole line (besides any
+        // request the engine stopped at its time budget on a busy machine)
+        assertThat(wholeLineErrors).isEqualTo(notJsonLines + outOfTime);
+        assertThat(notJsonLines).isPositive();
+        assertThat(page.countWhere("data-error-field", "$")).isEqualTo(notJsonLines + outOfTime);
+
+        assertThat(page.count("unreadable-lines")).isEqualTo(notJsonLines);
+        assertThat(summary.at("/equity/unreadableLines").asLong()).isEqualTo(notJsonLines);
 
         checkEquity(page, summary);
     }
@@ -129,6 +142,13 @@ class GeneratedBatchReportTest {
         }
         if (decision.errors().stream().anyMatch(e -> e.field().equals("$"))) {
             wholeLineErrors++;
+            if (!line.notJson() && decision.errors().stream().anyMatch(e -> e.message().contains(" ms budget"))) {
+                outOfTime++;
+            }
+        }
+        if (line.notJson()) {
+            // no group can be read from it: counted apart, in no row of the equity table
+            return;
         }
         long[] g = groups.computeIfAbsent(line.group() == null ? NONE : line.group(), k -> new long[MEASURES + 1]);
         g[MEASURES]++;
@@ -189,7 +209,7 @@ class GeneratedBatchReportTest {
                 high = Math.max(high, rate);
                 low = Math.min(low, rate);
             }
-            boolean expectFlag = high - low > 5.0;
+            boolean expectFlag = high - low > THRESHOLD;
             flagged += expectFlag ? 1 : 0;
             Element gap = page.byId("gap-" + m.name());
             assertThat(Double.parseDouble(gap.getAttribute("data-points"))).as(m.name())

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
+import org.precisionformulary.report.BatchReport;
+import org.precisionformulary.report.ReportSettings;
+import org.precisionformulary.report.ReportSummary;
+import org.precisionformulary.report.ReportSummary.Count;
 
 /**
- * The demo members through the real engine, each compared with the same request without its genotypes. Writes
- * {@code target/batch-report/demo.html} and {@code .json}.
+ * The batch report over the demo members decided by the real engine, each compared with the same request without
+ * its genotypes. Writes {@code target/batch-report/demo.html} and {@code .json}; the HTML itself is checked in the
+ * batch-report module.
  */
 class DemoReportTest {
 
@@ -80,26 +85,31 @@ class DemoReportTest {
         Path dir = Files.createDirectories(Path.of("target", "batch-report"));
         report.writeHtml(dir.resolve("demo.html"));
         report.writeJson(dir.resolve("demo.json"));
-        ReportPage page = ReportPage.parse(dir.resolve("demo.html"));
+        ReportSummary summary = report.summary();
 
-        assertThat(page.count("total-requests")).isEqualTo(requests.size()).isEqualTo(14);
+        assertThat(summary.header().requests()).isEqualTo(requests.size()).isEqualTo(14);
         for (Outcome o : Outcome.values()) {
-            assertThat(page.count("outcome-" + o.name())).as(o.name()).isEqualTo(outcomes.getOrDefault(o, 0L));
+            assertThat(count(summary.totals().outcomes(), o.name())).as(o.name()).isEqualTo(outcomes.getOrDefault(o, 0L));
         }
-        rejectCodes.forEach((code, n) -> assertThat(page.countWhere("data-reject-code", code)).isEqualTo(n));
-        assertThat(page.count("requests-with-exceptions")).isEqualTo(withExceptions).isPositive();
-        assertThat(page.byId("formulary-id").getTextContent()).isEqualTo("DEMO-2026");
+        rejectCodes.forEach((code, n) -> assertThat(count(summary.totals().rejectCodes(), code)).isEqualTo(n));
+        assertThat(summary.totals().requestsWithExceptions()).isEqualTo(withExceptions).isPositive();
+        assertThat(summary.header().formularyId()).isEqualTo("DEMO-2026");
         // no demo member names a monitoring group, and 14 is below the minimum: the pool is suppressed
-        assertThat(page.groupRow("1 group with fewer than 20 requests, pooled").getAttribute("data-suppressed"))
-                .isEqualTo("true");
+        assertThat(summary.equity().rows()).singleElement().satisfies(row -> {
+            assertThat(row.label()).isEqualTo("1 group with fewer than 20 requests, pooled");
+            assertThat(row.suppressed()).isTrue();
+        });
 
-        assertThat(page.count("compared")).isEqualTo(14);
-        assertThat(page.count("toward-paying")).isEqualTo(towardPaying);
-        long shownLower = page.all("//td[@data-shift='lower']").stream()
-                .mapToLong(e -> Long.parseLong(e.getAttribute("data-count"))).sum();
+        assertThat(summary.comparison().compared()).isEqualTo(14);
+        assertThat(summary.comparison().towardPaying()).isEqualTo(towardPaying);
+        long shownLower = summary.comparison().costShare().stream().mapToLong(ReportSummary.TierShift::lower).sum();
         assertThat(shownLower).isEqualTo(lowerTier).isPositive();
         assertThat(higherTier).isZero();
-        assertThat(page.count("gina-higher")).isZero();
+        assertThat(summary.comparison().higherCostShare()).isZero();
+    }
+
+    private static long count(List<Count> counts, String label) {
+        return counts.stream().filter(c -> c.label().equals(label)).mapToLong(Count::count).sum();
     }
 
     private static boolean paying(CoverageDecision d) {

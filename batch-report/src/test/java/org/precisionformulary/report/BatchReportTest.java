@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.precisionformulary.examples.report.Decisions.a;
-import static org.precisionformulary.examples.report.Decisions.approved;
-import static org.precisionformulary.examples.report.Decisions.line;
+import static org.precisionformulary.report.Decisions.a;
+import static org.precisionformulary.report.Decisions.approved;
+import static org.precisionformulary.report.Decisions.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.precisionformulary.examples.report.ReportSummary.Comparison;
-import org.precisionformulary.examples.report.ReportSummary.Count;
-import org.precisionformulary.examples.report.ReportSummary.Equity;
-import org.precisionformulary.examples.report.ReportSummary.Gap;
-import org.precisionformulary.examples.report.ReportSummary.GroupRow;
-import org.precisionformulary.examples.report.ReportSummary.RowKind;
-import org.precisionformulary.examples.report.ReportSummary.TierShift;
+import org.precisionformulary.report.ReportSummary.Comparison;
+import org.precisionformulary.report.ReportSummary.Count;
+import org.precisionformulary.report.ReportSummary.Equity;
+import org.precisionformulary.report.ReportSummary.Gap;
+import org.precisionformulary.report.ReportSummary.GroupRow;
+import org.precisionformulary.report.ReportSummary.RowKind;
+import org.precisionformulary.report.ReportSummary.TierShift;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
@@ -203,18 +203,46 @@ class BatchReportTest {
     }
 
     @Test
-    void requestsWithoutAGroupOrNotJsonFormTheNoneGivenGroup() {
+    void requestsWithoutAGroupFormTheNoneGivenGroup() {
         add(20, null, "codeine", approved());
-        report.add("not json at all", a(Outcome.PHARMACIST_REVIEW).tier(null).error("$").build(), null);
         report.add("{\"member\":{\"monitoringGroup\":\"  \"}}", approved(), null);
-        report.add("{\"member\":{\"monitoringGroup\":\"g\"", approved(), null);
 
         ReportSummary summary = report.summary();
         GroupRow none = row(summary.equity(), BatchReport.NONE_GIVEN);
         assertThat(none.kind()).isEqualTo(RowKind.NONE_GIVEN);
-        assertThat(none.requests()).isEqualTo(23);
+        assertThat(none.requests()).isEqualTo(21);
         assertThat(summary.equity().groupsSeen()).isEqualTo(1);
+        assertThat(summary.equity().unreadableLines()).isZero();
         assertThat(summary.totals().mostRejected()).isEmpty();
+    }
+
+    @Test
+    void linesThatAreNotJsonAreCountedApartAndInNoGroupOrGap() throws Exception {
+        // Two groups that fare alike; unreadable lines, all sent to review, must not open a gap between them.
+        add(20, null, "codeine", approved());
+        add(20, "a", "codeine", approved());
+        CoverageDecision unreadable = a(Outcome.PHARMACIST_REVIEW).tier(null).error("$").build();
+        for (int i = 0; i < 10; i++) {
+            report.add("not json at all", unreadable, null);
+        }
+        report.add("{\"member\":{\"monitoringGroup\":\"a\"", unreadable, null);
+        report.add("", unreadable, null);
+
+        ReportSummary summary = report.summary();
+        assertThat(summary.header().requests()).isEqualTo(52);
+        assertThat(summary.totals().outcomes().get(Outcome.PHARMACIST_REVIEW.ordinal()).count()).isEqualTo(12);
+        Equity equity = summary.equity();
+        assertThat(equity.unreadableLines()).isEqualTo(12);
+        assertThat(row(equity, BatchReport.NONE_GIVEN).requests()).isEqualTo(20);
+        assertThat(row(equity, "a").requests()).isEqualTo(20);
+        assertThat(equity.rows()).hasSize(2);
+        assertThat(equity.flaggedGaps()).isZero();
+        assertThat(equity.gaps().get(Measure.PHARMACIST_REVIEW.ordinal()).points()).isEqualTo(0.0);
+
+        ReportPage page = html();
+        assertThat(page.count("unreadable-lines")).isEqualTo(12);
+        assertThat(page.byId("unreadable-lines").getTextContent()).contains("12 lines were not JSON");
+        assertThat(page.count("equity-flags")).isZero();
     }
 
     @Test

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.Outcome;

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.precisionformulary.examples.report.ReportSummary.Comparison;
-import org.precisionformulary.examples.report.ReportSummary.Count;
-import org.precisionformulary.examples.report.ReportSummary.DrugCount;
-import org.precisionformulary.examples.report.ReportSummary.Equity;
-import org.precisionformulary.examples.report.ReportSummary.FindingCount;
-import org.precisionformulary.examples.report.ReportSummary.Gap;
-import org.precisionformulary.examples.report.ReportSummary.GroupRow;
-import org.precisionformulary.examples.report.ReportSummary.OutcomeMovement;
-import org.precisionformulary.examples.report.ReportSummary.Rate;
-import org.precisionformulary.examples.report.ReportSummary.TierShift;
-import org.precisionformulary.examples.report.ReportSummary.Totals;
+import org.precisionformulary.report.ReportSummary.Comparison;
+import org.precisionformulary.report.ReportSummary.Count;
+import org.precisionformulary.report.ReportSummary.DrugCount;
+import org.precisionformulary.report.ReportSummary.Equity;
+import org.precisionformulary.report.ReportSummary.FindingCount;
+import org.precisionformulary.report.ReportSummary.Gap;
+import org.precisionformulary.report.ReportSummary.GroupRow;
+import org.precisionformulary.report.ReportSummary.OutcomeMovement;
+import org.precisionformulary.report.ReportSummary.Rate;
+import org.precisionformulary.report.ReportSummary.TierShift;
+import org.precisionformulary.report.ReportSummary.Totals;
 import org.precisionformulary.model.decision.Outcome;
 
 /**
@@ -271,9 +271,14 @@ final class HtmlReport {
                 .append(" requests are pooled; a pool below that size is suppressed. A gap is the highest minus the "
                         + "lowest rate over the rows shown with rates, flagged when it exceeds ")
                 .append(points(e.gapThresholdPoints()))
-                .append(" percentage points. Lines that are not JSON have no group and count under ")
+                .append(" percentage points. Requests without a group count under ")
                 .append(esc(BatchReport.NONE_GIVEN)).append(". Indeterminate genotype: ")
                 .append(esc(e.indeterminateDefinition())).append("</p>\n");
+        out.append("<p class=\"note\" id=\"unreadable-lines\" data-count=\"").append(e.unreadableLines())
+                .append("\">").append(num(e.unreadableLines()))
+                .append(e.unreadableLines() == 1 ? " line was" : " lines were")
+                .append(" not JSON: no group can be read from them, so they are left out of this table and its gaps"
+                        + " (they are counted in the totals, as errors on <code>$</code>).</p>\n");
         if (e.rows().stream().anyMatch(r -> r.kind() == ReportSummary.RowKind.OVERFLOW)) {
             out.append("<p class=\"alarm\" id=\"group-overflow\">More than ").append(num(e.groupLimit()))
                     .append(" distinct monitoring groups: later groups are counted together in one row.</p>\n");

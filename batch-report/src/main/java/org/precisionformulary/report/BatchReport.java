@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.examples.report;
+package org.precisionformulary.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,20 +23,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.precisionformulary.examples.report.ReportSummary.Comparison;
-import org.precisionformulary.examples.report.ReportSummary.Count;
-import org.precisionformulary.examples.report.ReportSummary.DrugCount;
-import org.precisionformulary.examples.report.ReportSummary.Equity;
-import org.precisionformulary.examples.report.ReportSummary.FindingCount;
-import org.precisionformulary.examples.report.ReportSummary.Gap;
-import org.precisionformulary.examples.report.ReportSummary.GroupRow;
-import org.precisionformulary.examples.report.ReportSummary.Header;
-import org.precisionformulary.examples.report.ReportSummary.OutcomeMovement;
-import org.precisionformulary.examples.report.ReportSummary.Rate;
-import org.precisionformulary.examples.report.ReportSummary.RowKind;
-import org.precisionformulary.examples.report.ReportSummary.TierShift;
-import org.precisionformulary.examples.report.ReportSummary.Totals;
-import org.precisionformulary.examples.report.ReportSummary.Transition;
+import org.precisionformulary.report.ReportSummary.Comparison;
+import org.precisionformulary.report.ReportSummary.Count;
+import org.precisionformulary.report.ReportSummary.DrugCount;
+import org.precisionformulary.report.ReportSummary.Equity;
+import org.precisionformulary.report.ReportSummary.FindingCount;
+import org.precisionformulary.report.ReportSummary.Gap;
+import org.precisionformulary.report.ReportSummary.GroupRow;
+import org.precisionformulary.report.ReportSummary.Header;
+import org.precisionformulary.report.ReportSummary.OutcomeMovement;
+import org.precisionformulary.report.ReportSummary.Rate;
+import org.precisionformulary.report.ReportSummary.RowKind;
+import org.precisionformulary.report.ReportSummary.TierShift;
+import org.precisionformulary.report.ReportSummary.Totals;
+import org.precisionformulary.report.ReportSummary.Transition;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
@@ -106,6 +106,8 @@ public final class BatchReport {
     private final Tally errorFields = new Tally(LABEL_LIMIT, 1);
 
     private final long[] noneGiven = new long[MEASURES + 1];
+    /** Lines that are not a JSON object: a data-quality count, kept out of the group table. */
+    private long unreadable;
     private final Map<String, long[]> groups = new HashMap<>();
     private final long[] overflow = new long[MEASURES + 1];
 
@@ -134,8 +136,8 @@ public final class BatchReport {
     /**
      * Counts one input line and its decision. Call once per input line, in input order, from one thread.
      *
-     * @param requestLine the input line as read; only {@code member.monitoringGroup} and the drug are read from it,
-     *                    and a line that is not JSON has neither
+     * @param requestLine the input line as read; only {@code member.monitoringGroup} and the drug are read from it.
+     *                    A line that is not a JSON object counts in the totals and as unreadable, in no group
      * @param decision    the decision for it
      * @param baseline    the decision of the run being compared against, or {@code null} when not comparing
      * @throws NullPointerException when decision is null
@@ -167,6 +169,15 @@ public final class BatchReport {
         countFindings(decision);
         boolean genotypeError = countErrors(decision);
         boolean indeterminate = genotypeError || indeterminateFinding(decision);
+        if (baseline != null) {
+            compare(decision, baseline);
+        }
+        if (!fields.readable()) {
+            // No member can be read from the line, so it says nothing about any group: putting it in
+            // "(none given)" made bad input look like a gap between groups.
+            unreadable++;
+            return;
+        }
         long[] group = group(fields.group());
         group[MEASURES]++;
         group[Measure.of(outcome).ordinal()]++;
@@ -176,9 +187,6 @@ public final class BatchReport {
         }
         if (indeterminate) {
             group[Measure.INDETERMINATE_GENOTYPE.ordinal()]++;
-        }
-        if (baseline != null) {
-            compare(decision, baseline);
         }
     }
 
@@ -393,7 +401,7 @@ public final class BatchReport {
         int flagged = (int) gaps.stream().filter(Gap::flagged).count();
         int seen = groups.size() + (noneGiven[MEASURES] > 0 ? 1 : 0);
         return new Equity(INDETERMINATE_DEFINITION, settings.gapThresholdPoints(), min, seen, GROUP_LIMIT, rows,
-                gaps, flagged);
+                gaps, flagged, unreadable);
     }
 
     private GroupRow row(String label, RowKind kind, int groupCount, long[] c) {
