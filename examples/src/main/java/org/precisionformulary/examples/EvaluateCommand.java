@@ -75,6 +75,7 @@ final class EvaluateCommand {
             Engines.requireReadableFile("evaluate", "request", file);
         }
         List<GenotypeInput> imported = new ArrayList<>();
+        List<String> importNotes = new ArrayList<>();
         for (String option : List.of(PHARMCAT, OUTSIDE_CALLS)) {
             Optional<Path> source = options.path(option);
             if (source.isPresent()) {
@@ -96,6 +97,7 @@ final class EvaluateCommand {
                 }
                 imported.addAll(result.genotypes());
                 result.notes().forEach(note -> console.err().println("evaluate: " + note));
+                result.notes().forEach(note -> importNotes.add(option + ": " + note));
             }
         }
         // Build first: a bad pack or formulary is reported before stdin is waited on.
@@ -111,7 +113,9 @@ final class EvaluateCommand {
         CoverageDecision decision;
         ParsedRequest parsed = RequestReader.read(request);
         if (!imported.isEmpty() && parsed.isValid()) {
-            decision = engine.evaluate(parsed.request().withGenotypes(imported.toArray(GenotypeInput[]::new)));
+            // What the import did (a gene skipped, a result taken as untested) stays with the decision it shaped.
+            decision = engine.evaluate(parsed.request().withGenotypes(imported.toArray(GenotypeInput[]::new)))
+                    .withReasonsFirst(importNotes);
         } else {
             // A request with errors is decided as sent: its errors come back, imports or not.
             decision = engine.evaluate(request);

@@ -140,6 +140,9 @@ class EvaluateCommandTest {
         // MT-RNR1 1555A>G came as n/a: read through CPIC's own allele table, with a note, not sent for review.
         assertThat(decision.path("errors")).isEmpty();
         assertThat(cli.err()).contains("MT-RNR1 as 1555A>G with no phenotype (n/a); CPIC's MT-RNR1 table reads it as");
+        // The import's notes stay with the decision they shaped, first among its reasons.
+        assertThat(decision.path("reasons").get(0).asText()).startsWith("--pharmcat: PharmCAT");
+        assertThat(decision.path("reasons").toString()).contains("MT-RNR1 as 1555A>G with no phenotype (n/a)");
     }
 
     @Test
