@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.engine;
 
+import org.precisionformulary.content.CacheStats;
+
 /**
  * Whether an engine is still running evaluations, for a host's health check.
  *
@@ -15,8 +17,12 @@ package org.precisionformulary.engine;
  * @param stuckEvaluations    evaluations stopped at their deadline whose worker thread is still running past
  *                            the grace period, now
  * @param timedOutEvaluations evaluations stopped at their deadline since the engine was built
+ * @param genotypeReadings    the genotype reading cache of the pack serving now: hits, misses, evictions, size
+ * @param findings            the finding cache of the pack serving now, or {@code null} when findings are not
+ *                            kept ({@code cacheFindings(false)}); a reload starts both afresh
  */
-public record EngineHealth(boolean healthy, int stuckEvaluations, long timedOutEvaluations) {
+public record EngineHealth(boolean healthy, int stuckEvaluations, long timedOutEvaluations,
+                           CacheStats genotypeReadings, CacheStats findings) {
 
     /** @throws IllegalArgumentException when a count is negative */
     public EngineHealth {

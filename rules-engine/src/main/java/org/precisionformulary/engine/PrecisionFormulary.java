@@ -99,6 +99,8 @@ public final class PrecisionFormulary {
     private final java.time.Duration evaluationBudget;
     private final boolean cacheFindings;
     private final MemberIdHasher memberIdHasher;
+    private final long readingCacheSize;
+    private final long findingCacheSize;
     /** The host's helper classes packs loaded by this engine may use in their rules. */
     private final java.util.List<Class<?>> allowedInRules;
     /** Runs evaluations to a deadline; {@code null} in caller-thread mode. */
@@ -111,6 +113,11 @@ public final class PrecisionFormulary {
         this.evaluationBudget = b.evaluationBudget;
         this.cacheFindings = b.cacheFindings;
         this.memberIdHasher = b.memberIdHasher;
+        this.readingCacheSize = b.readingCacheSize >= 0 ? b.readingCacheSize : org.precisionformulary.content.BoundedCache
+                .maximumSizeFromProperty(GENOTYPE_READING_CACHE_SIZE_PROPERTY,
+                org.precisionformulary.content.GenotypeInterpreter.DEFAULT_READING_CACHE_SIZE);
+        this.findingCacheSize = b.findingCacheSize >= 0 ? b.findingCacheSize : org.precisionformulary.content.BoundedCache
+                .maximumSizeFromProperty(FINDING_CACHE_SIZE_PROPERTY, DEFAULT_FINDING_CACHE_SIZE);
         this.allowedInRules = java.util.List.copyOf(b.allowedInRules);
         this.workers = b.evaluationDeadline ? new EvaluationWorkers(b.evaluationBudget) : null;
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
@@ -118,7 +125,7 @@ public final class PrecisionFormulary {
 
     private Current current(RulePack pack) {
         return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
-                evaluationBudget.toNanos(), cacheFindings, memberIdHasher), pack.name() + " " + pack.version());
+                evaluationBudget.toNanos(), cacheFindings, memberIdHasher, readingCacheSize, findingCacheSize), pack.name() + " " + pack.version());
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -201,11 +208,14 @@ public final class PrecisionFormulary {
      * @return a snapshot of the counts
      */
     public EngineHealth health() {
+        Evaluator evaluator = current.get().evaluator();
+        var readings = evaluator.readingCacheStats();
+        var findings = evaluator.findingCacheStats().orElse(null);
         if (workers == null) {
-            return new EngineHealth(true, 0, 0);
+            return new EngineHealth(true, 0, 0, readings, findings);
         }
         int stuck = workers.stuck();
-        return new EngineHealth(stuck <= MAX_STUCK_EVALUATIONS, stuck, workers.timedOut());
+        return new EngineHealth(stuck <= MAX_STUCK_EVALUATIONS, stuck, workers.timedOut(), readings, findings);
     }
 
     /**
@@ -302,6 +312,8 @@ public final class PrecisionFormulary {
         private boolean cacheFindings = true;
         private boolean evaluationDeadline = true;
         private MemberIdHasher memberIdHasher;
+        private long readingCacheSize = -1;
+        private long findingCacheSize = -1;
 
         private Builder() {
         }
@@ -463,6 +475,34 @@ public final class PrecisionFormulary {
          */
         public Builder cacheFindings(boolean cache) {
             this.cacheFindings = cache;
+            return this;
+        }
+
+        /**
+         * @param entries how many distinct genotype entries' readings to keep; the system property
+         *                {@link PrecisionFormulary#GENOTYPE_READING_CACHE_SIZE_PROPERTY}, or 50,000, when not called
+         * @return this builder
+         * @throws IllegalArgumentException when entries is negative
+         */
+        public Builder genotypeReadingCacheSize(long entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("genotypeReadingCacheSize cannot be negative: " + entries);
+            }
+            this.readingCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * @param keys how many (drug, population, genotype) keys' findings to keep; the system property
+         *             {@link PrecisionFormulary#FINDING_CACHE_SIZE_PROPERTY}, or 100,000, when not called
+         * @return this builder
+         * @throws IllegalArgumentException when keys is negative
+         */
+        public Builder findingCacheSize(long keys) {
+            if (keys < 0) {
+                throw new IllegalArgumentException("findingCacheSize cannot be negative: " + keys);
+            }
+            this.findingCacheSize = keys;
             return this;
         }
 

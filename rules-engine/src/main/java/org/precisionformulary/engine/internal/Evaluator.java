@@ -47,6 +47,7 @@ public final class Evaluator {
     private final GinaGuard ginaGuard;
     private final PlanDecisions decisions;
     private final AuditStamp audit;
+    private final FindingStage findingStage;
 
     /**
      * @param pack          the compiled rules
@@ -57,17 +58,20 @@ public final class Evaluator {
      * @param budgetNanos   the time budget per evaluation
      * @param cacheFindings whether gene–drug findings are kept between requests (see {@link FindingStage})
      * @param memberIdHasher hashes member ids into the audit, or {@code null} to leave them out
+     * @param readingCacheSize distinct genotype entries whose readings are kept
+     * @param findingCacheSize keys whose findings are kept when {@code cacheFindings}
      * @throws RulePackException when the pack holds P&amp;T decisions but its gene–drug rules do not allow the
      *                           finding stage the decisions are applied in
      */
     public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
-                     long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher) {
+                     long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher, long readingCacheSize,
+                     long findingCacheSize) {
         this.pack = pack;
-        this.interpreter = new GenotypeInterpreter(cpic);
+        this.interpreter = new GenotypeInterpreter(cpic, readingCacheSize);
         this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
         this.formulary = new FormularyIndex(formulary, cpic);
         this.populations = new PopulationStage(cpic, pack.plan(), this.formulary);
-        FindingStage findingStage = FindingStage.plan(pack, cacheFindings);
+        this.findingStage = FindingStage.plan(pack, cacheFindings ? findingCacheSize : -1);
         if (!findingStage.enabled() && !pack.plan().decisions().isEmpty()) {
             // A P&T decision changes a finding before routing reads it, which needs findings made apart from routing.
             throw new RulePackException("rule pack " + pack.name() + " holds P&T decisions (" + PlanTables.PT_DECISIONS
@@ -83,6 +87,36 @@ public final class Evaluator {
         this.assembler = new DecisionAssembler(pack, cpic, decisions);
         this.ginaGuard = new GinaGuard(stages, pack);
         this.audit = new AuditStamp(engineVersion, pack, cpic, formulary.formularyId(), memberIdHasher);
+    }
+
+    /**
+     * An evaluator with the default cache sizes.
+     *
+     * @param pack          the compiled rules
+     * @param formulary     the plan's formulary
+     * @param cpic          the CPIC tables
+     * @param engineVersion the library version, for the audit
+     * @param maxFirings    the firing limit per request
+     * @param budgetNanos   the time budget per evaluation
+     * @param cacheFindings whether gene–drug findings are kept between requests
+     * @param memberIdHasher hashes member ids into the audit, or {@code null}
+     * @throws RulePackException as the full constructor
+     */
+    public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
+                     long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher) {
+        this(pack, formulary, cpic, engineVersion, maxFirings, budgetNanos, cacheFindings, memberIdHasher,
+                GenotypeInterpreter.DEFAULT_READING_CACHE_SIZE,
+                org.precisionformulary.engine.PrecisionFormulary.DEFAULT_FINDING_CACHE_SIZE);
+    }
+
+    /** @return the genotype reading cache's counts */
+    public org.precisionformulary.content.CacheStats readingCacheStats() {
+        return interpreter.readingCacheStats();
+    }
+
+    /** @return the finding cache's counts, or empty when findings are not kept */
+    public Optional<org.precisionformulary.content.CacheStats> findingCacheStats() {
+        return findingStage.cacheStats();
     }
 
     /** @return the pack this evaluator decides with */
