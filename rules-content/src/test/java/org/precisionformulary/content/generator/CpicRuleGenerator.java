@@ -149,7 +149,7 @@ public final class CpicRuleGenerator {
 
     private static StringBuilder header(CpicGuideline g) {
         StringBuilder out = new StringBuilder();
-        out.append("// SPDX-License-Identifier: CC0-1.0 (CPIC content); see NOTICE in rules-content\n");
+        out.append("// SPDX-License-Identifier: CC0-1.0 AND CC-BY-SA-4.0 (CPIC content, PharmGKB annotation structure); see NOTICE in rules-content\n");
         out.append("// ").append(g.name().replaceFirst("^Annotation of ", "")).append('\n');
         out.append("// ").append(g.url()).append(" ; PMIDs ").append(String.join(", ", g.pmids())).append('\n');
         out.append("// CPIC data version ").append(CpicData.VERSION)
