@@ -16,6 +16,7 @@ import org.precisionformulary.model.genotype.GenotypeInput;
 import org.precisionformulary.model.json.ParsedRequest;
 import org.precisionformulary.model.json.RequestReader;
 import org.precisionformulary.engine.PrecisionFormulary;
+import org.precisionformulary.engine.ncpdp.NcpdpResponse;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.json.ContractJson;
 import picocli.CommandLine.Command;
@@ -33,13 +34,15 @@ final class EvaluateCommand {
     private static final String PHARMCAT = "--pharmcat";
     private static final String OUTSIDE_CALLS = "--outside-calls";
 
+    private static final String NCPDP = "--ncpdp";
+
     private EvaluateCommand() {
     }
 
     @Command(name = "evaluate", customSynopsis = "precision-formulary evaluate [--formulary F] [--pack DIR] "
-            + "[--pharmcat FILE] [--outside-calls FILE] [--member-id-key FILE] [REQUEST.json]",
+            + "[--pharmcat FILE] [--outside-calls FILE] [--member-id-key FILE] [--ncpdp] [REQUEST.json]",
             description = {"Decides one coverage request (from the file, or standard input when none or '-') and prints "
-                    + "the decision as JSON.",
+                    + "the decision as JSON (with --ncpdp, as NCPDP D.0 response fields by field id, docs/ncpdp.md).",
                     "Exit 0 whatever the outcome (PHARMACIST_REVIEW is an answer too); 1 when a --pharmcat or "
                     + "--outside-calls file cannot be imported, or the pack or formulary is refused."})
     static final class Syntax extends CliCommand {
@@ -55,6 +58,8 @@ final class EvaluateCommand {
         private String outsideCalls;
         @Option(names = "--member-id-key", paramLabel = "FILE", description = Engines.MEMBER_ID_KEY)
         private String memberIdKey;
+        @Option(names = NCPDP, description = "print the NCPDP D.0 response fields a switch sends, keyed by field id")
+        private boolean ncpdp;
         @Parameters(arity = "0..1", paramLabel = "REQUEST.json", description = "the request; '-' or none: standard input")
         private String request;
 
@@ -120,7 +125,9 @@ final class EvaluateCommand {
             // A request with errors is decided as sent: its errors come back, imports or not.
             decision = engine.evaluate(request);
         }
-        console.out().println(ContractJson.toPrettyJson(decision));
+        console.out().println(options.flag(NCPDP)
+                ? ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(NcpdpResponse.fields(decision))
+                : ContractJson.toPrettyJson(decision));
         return 0;
     }
 

@@ -93,6 +93,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void ncpdpPrintsTheResponseFieldsASwitchSends() throws Exception {
+        String codeine = "{\"requestId\":\"N1\",\"serviceDate\":\"2026-11-20\",\"member\":{\"id\":\"M1\"},"
+                + "\"drug\":{\"name\":\"codeine\"},\"genotypes\":[{\"gene\":\"CYP2D6\",\"diplotype\":\"*4/*4\"}]}";
+        Cli cli = Cli.runWithInput(codeine, "evaluate", "--ncpdp");
+        assertThat(cli.exitCode()).isZero();
+        JsonNode fields = ContractJson.mapper().readTree(cli.out());
+        assertThat(fields.path("112-AN").asText()).isEqualTo("R");
+        assertThat(fields.path("511-FB").get(0).asText()).isEqualTo("88");
+        assertThat(fields.path("526-FQ").get(0).asText()).startsWith("PGx hard stop");
+    }
+
+    @Test
     void pharmcatResultsBecomeTheRequestsGenotypesAndUncalledGenesAreUntested() throws Exception {
         String capecitabine = "{\"requestId\":\"P1\",\"member\":{\"id\":\"M1\"},\"drug\":{\"name\":\"capecitabine\"}}";
         Cli cli = Cli.runWithInput(capecitabine, "evaluate", "--pharmcat", "src/test/resources/pharmcat/Sample_1.phenotype.json");
