@@ -71,6 +71,12 @@ public final class PrecisionFormulary {
      */
     public static final String FINDING_CACHE_SIZE_PROPERTY = "precisionformulary.findingCache.maximumSize";
 
+    /**
+     * System property giving the default evaluation budget in milliseconds (2,000 when unset), for hosts and
+     * test runs that cannot call {@link Builder#evaluationBudget}; the builder's value wins.
+     */
+    public static final String EVALUATION_BUDGET_PROPERTY = "precisionformulary.evaluationBudgetMillis";
+
     /** Finding cache entries kept when {@link #FINDING_CACHE_SIZE_PROPERTY} is not set. */
     public static final long DEFAULT_FINDING_CACHE_SIZE = 100_000;
 
@@ -308,7 +314,7 @@ public final class PrecisionFormulary {
         private Formulary formulary;
         private Clock clock = Clock.systemUTC();
         private int maxRuleFirings = 10_000;
-        private java.time.Duration evaluationBudget = java.time.Duration.ofSeconds(2);
+        private java.time.Duration evaluationBudget = defaultEvaluationBudget();
         private boolean cacheFindings = true;
         private boolean evaluationDeadline = true;
         private MemberIdHasher memberIdHasher;
@@ -419,6 +425,23 @@ public final class PrecisionFormulary {
             }
             this.maxRuleFirings = limit;
             return this;
+        }
+
+        private static java.time.Duration defaultEvaluationBudget() {
+            String value = System.getProperty(EVALUATION_BUDGET_PROPERTY);
+            if (value == null || value.isBlank()) {
+                return java.time.Duration.ofSeconds(2);
+            }
+            try {
+                long millis = Long.parseLong(value.trim());
+                if (millis > 0) {
+                    return java.time.Duration.ofMillis(millis);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(EVALUATION_BUDGET_PROPERTY + " must be a positive number of milliseconds,"
+                    + " not '" + value + "'");
         }
 
         /**
