@@ -34,6 +34,7 @@ import org.precisionformulary.benchmarks.Workload;
 class SparkBatchTest {
 
     private static final int REQUESTS = 2_000;
+    private static final String OUT_OF_TIME = "did not decide within the";
     private static final Path CLI_JAR = Path.of("..", "examples", "target", "precision-formulary.jar");
 
     @TempDir
@@ -94,7 +95,7 @@ class SparkBatchTest {
         SparkBatch.Summary summary = SparkBatch.readjudicate(spark, options("--in", requests.toString(), "--out",
                 out.toString(), "--out-format", "decisions", "--formulary", formulary.toString()), (byte[]) null);
 
-        assertThat(partFiles(out)).isEqualTo(batchDecisions);
+        assertSameDecisions(partFiles(out), batchDecisions);
         assertThat(summary.lines()).isEqualTo(batchDecisions.size());
         // Line 3's id twice, and line 12 again with a \r.
         assertThat(summary.duplicates()).isEqualTo(3);
@@ -136,12 +137,13 @@ class SparkBatchTest {
         Dataset<Row> decided = spark.read().parquet(out.toString());
         assertThat(decided.count()).isEqualTo(500);
         List<Row> rows = decided.orderBy("line").collectAsList();
+        List<String> decisions = new ArrayList<>();
         for (Row row : rows) {
-            long line = row.getLong(row.fieldIndex("line"));
             String decision = row.getString(row.fieldIndex("decision"));
-            assertThat(decision).as("line %d", line).isEqualTo(batchDecisions.get((int) line - 1));
+            decisions.add(decision);
             assertThat(decision).contains("\"outcome\":\"" + row.getString(row.fieldIndex("outcome")) + "\"");
         }
+        assertSameDecisions(decisions, batchDecisions.subList(0, 500));
         Row first = rows.get(0);
         assertThat(first.getString(first.fieldIndex("packSha256"))).hasSize(64);
         assertThat(decided.filter("size(cpicGuidelineIds) > 0").count()).isPositive();
@@ -206,6 +208,23 @@ class SparkBatchTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Line for line the same bytes. The one exception allowed is the engine's time budget: on a loaded machine a
+     * cold engine may run out of time on a request in one run and not in the other, and says so in the decision.
+     */
+    private static void assertSameDecisions(List<String> actual, List<String> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        int outOfTime = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            if (!actual.get(i).equals(expected.get(i))) {
+                assertThat(actual.get(i).contains(OUT_OF_TIME) || expected.get(i).contains(OUT_OF_TIME))
+                        .as("line %d: %s%nbatch: %s", i + 1, actual.get(i), expected.get(i)).isTrue();
+                outOfTime++;
+            }
+        }
+        assertThat(outOfTime).as("lines out of time in one run only").isLessThanOrEqualTo(expected.size() / 100);
     }
 
     /** The first lines of the requests, as a file of their own. */
