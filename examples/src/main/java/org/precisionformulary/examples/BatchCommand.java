@@ -18,12 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,12 +32,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.precisionformulary.engine.BatchLines;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.report.BatchReport;
 import org.precisionformulary.report.ReportSettings;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
-import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.json.ContractJson;
 import org.precisionformulary.model.json.RequestReader;
@@ -492,37 +489,13 @@ final class BatchCommand {
         } catch (RuntimeException e) {
             LOG.warn("The engine failed on a request: {}", e.toString());
             engineFailures.incrementAndGet();
-            String message = "engine failure: " + e;
-            return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, null, Outcome.PHARMACIST_REVIEW, List.of(),
-                    null, List.of(), List.of(), List.of(), List.of(), List.of("cannot decide: $: " + message), null,
-                    List.of(new FieldError("$", message)), null);
+            return BatchLines.engineFailure(e);
         }
     }
 
-    /**
-     * A repeat of an earlier request id: a review decision shaped as the engine shapes one for bad input, with
-     * the engine's audit (pack, formulary, the hash of this line) and no rules fired.
-     */
-    private CoverageDecision duplicate(PrecisionFormulary formulary, Job job) {
-        String message = "duplicate of line " + job.duplicateOf();
-        // An empty request gets the engine's review decision: its member text and audit, without a session.
-        CoverageDecision review = decide(formulary, "");
-        Audit a = review.audit();
-        Audit audit = a == null ? null : new Audit(a.engineVersion(), a.rulePackVersion(), a.rulePackSha256(),
-                a.cpicDataVersion(), a.formularyId(), sha256(job.request()), List.of(), a.overriddenRules(), null,
-                a.allowedInRules());
-        return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, job.requestId(), Outcome.PHARMACIST_REVIEW,
-                List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of("cannot decide: requestId: " + message),
-                review.memberExplanation(), List.of(new FieldError("requestId", message)), audit);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+    /** A repeat of an earlier request id: decided as every batch runner decides one. */
+    private static CoverageDecision duplicate(PrecisionFormulary formulary, Job job) {
+        return BatchLines.duplicate(formulary, job.request(), job.requestId(), job.duplicateOf());
     }
 
     String summary() {

@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.examples;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import org.precisionformulary.model.json.ContractJson;
-import org.precisionformulary.model.json.RequestReader;
+import org.precisionformulary.engine.BatchLines;
 
 /**
  * The request ids a batch has seen, to catch a request sent twice. Ids are kept as 64-bit fingerprints in an
@@ -25,7 +20,6 @@ final class RequestIds {
     /** Memory per distinct id, at the worst load. */
     static final int BYTES_PER_ID = 24;
 
-    private static final JsonFactory JSON = ContractJson.mapper().getFactory();
     private static final int FIRST_SLOTS = 1 << 10;
 
     private final int capacity;
@@ -50,31 +44,7 @@ final class RequestIds {
      *         non-blank string id (the engine then decides it without an id, so it cannot be a duplicate)
      */
     static String requestIdOf(String line) {
-        if (line.isBlank() || line.length() > RequestReader.MAX_REQUEST_CHARS) {
-            return null;
-        }
-        try (JsonParser parser = JSON.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String id = null;
-            boolean hasId = false;
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("requestId".equals(name)) {
-                    // The engine reads a tree, where the last of repeated keys wins; so does this.
-                    hasId = true;
-                    id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            // A line the engine cannot parse as a whole is decided without an id.
-            return hasId && id != null && !id.isBlank() ? id : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return BatchLines.requestIdOf(line);
     }
 
     /**
