@@ -90,17 +90,20 @@ final class RuleStages {
             return found;
         }
         facts.addAll(facts(found));
-        // What the routing rules need to answer a hard stop on resubmission (pgx-override.drl).
-        for (SessionResult.Inserted i : found.results()) {
-            if (i.fact() instanceof GenomicFinding f) {
-                String condition = decisions.condition(f, i.rule());
-                if (condition != null) {
-                    facts.add(new ConditionOfUse(f, condition));
-                }
-            }
-        }
+        // What the routing rules need to answer a hard stop on resubmission (pgx-override.drl). The conditions
+        // matter only beside an accepted answer, so a claim without one (nearly all) inserts none of them.
         request.durPps().stream().filter(formulary.formulary().policy()::acceptsPgxOverride).findFirst()
-                .ifPresent(codes -> facts.add(new PrescriberOverride(drug, codes)));
+                .ifPresent(codes -> {
+                    facts.add(new PrescriberOverride(drug, codes));
+                    for (SessionResult.Inserted i : found.results()) {
+                        if (i.fact() instanceof GenomicFinding f) {
+                            String condition = decisions.condition(f, i.rule());
+                            if (condition != null) {
+                                facts.add(new ConditionOfUse(f, condition));
+                            }
+                        }
+                    }
+                });
         SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
                 maxFirings - found.firedRules().size(), budgetNanos, deadline);
         List<String> fired = new ArrayList<>(found.firedRules());

@@ -255,7 +255,7 @@ public final class RequestReader {
         boolean ok = true;
         for (String[] cell : new String[][] {{"reasonForService", reason}, {"professionalService", service},
                 {"resultOfService", result}}) {
-            if (cell[1] == null || !cell[1].trim().toUpperCase(java.util.Locale.ROOT).matches("[A-Z0-9]{2}")) {
+            if (!DurPps.isCode(cell[1])) {
                 f.error(path + "." + cell[0], cell[0] + " must be an NCPDP code of 2 letters or digits"
                         + (cell[1] == null ? "" : ", not '" + cell[1] + "'"));
                 ok = false;

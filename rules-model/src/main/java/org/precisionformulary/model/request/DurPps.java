@@ -23,6 +23,14 @@ public record DurPps(String reasonForService, String professionalService, String
         resultOfService = code(resultOfService, "resultOfService", false);
     }
 
+    /**
+     * @param value a DUR/PPS code as sent
+     * @return whether it is one: 2 letters or digits, either case, surrounding blanks allowed
+     */
+    public static boolean isCode(String value) {
+        return value != null && value.trim().toUpperCase(java.util.Locale.ROOT).matches("[A-Z0-9]{2}");
+    }
+
     private static String code(String value, String field, boolean optional) {
         if (value == null || value.isBlank()) {
             if (optional) {
@@ -30,11 +38,10 @@ public record DurPps(String reasonForService, String professionalService, String
             }
             throw new IllegalArgumentException(field + " is required");
         }
-        String v = value.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!v.matches("[A-Z0-9]{2}")) {
+        if (!isCode(value)) {
             throw new IllegalArgumentException(field + " must be an NCPDP code of 2 letters or digits, not '" + value + "'");
         }
-        return v;
+        return value.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** @return the codes as a pharmacist writes them, {@code DL/M0/1G} */
