@@ -181,6 +181,8 @@ public final class CpicRuleGenerator {
                 .append("// so this one rule is written by the generator itself rather than from recommendations.tsv.\n");
         out.append("rule \"warfarin / CYP2C9, VKORC1 or CYP4F2 tested -> dose with the CPIC algorithm\"\n");
         meta(out, "guidelineId", g.guidelineId());
+        meta(out, "drug", "warfarin");
+        meta(out, "genes", String.join(",", Gene.CYP2C9.symbol(), Gene.VKORC1.symbol(), Gene.CYP4F2.symbol()));
         meta(out, "population", "general");
         meta(out, "classification", "N/A");
         meta(out, "action", Action.ADJUST_DOSE.name());
@@ -214,6 +216,9 @@ public final class CpicRuleGenerator {
         sb.append("rule \"").append(escape(ruleName(r, action))).append("\"\n");
         meta(sb, "guidelineId", r.guidelineId());
         meta(sb, "recommendationId", r.recommendationId());
+        // What the conditions read, so the engine plans its finding cache without reading compiled conditions.
+        meta(sb, "drug", r.drug());
+        meta(sb, "genes", String.join(",", r.lookupKey().keySet().stream().map(s -> Gene.of(s).symbol()).toList()));
         meta(sb, "population", r.population());
         meta(sb, "classification", r.classification());
         meta(sb, "action", action.name());

@@ -49,10 +49,13 @@ import org.slf4j.LoggerFactory;
  *                        the pack was held to the default allowlist
  * @param plan            the plan's P&amp;T decisions and population selectors ({@link PlanTables}); {@link
  *                        PlanTables#NONE} for the built-in pack
+ * @param genotypeReads   rule name to what it reads of the genotype facts, for every rule that reads one: from
+ *                        the built-in rules' metadata and from the source of rules compiled at run time
  */
 public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
                            Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
-                           List<Model> models, List<String> allowedInRules, PlanTables plan) {
+                           List<Model> models, List<String> allowedInRules, PlanTables plan,
+                           Map<String, GenotypeReads> genotypeReads) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
@@ -86,10 +89,11 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         }
         TreeMap<String, byte[]> files = builtInFiles(loader);
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
+        Map<String, RuleInfo> rules = readRules(kieBase);
         CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
-                manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(), List.copyOf(files.keySet()),
-                List.copyOf(models), List.of(), PlanTables.NONE);
+                manifest.getProperty("cpicDataVersion", "unknown"), rules, List.of(), List.copyOf(files.keySet()),
+                List.copyOf(models), List.of(), PlanTables.NONE, GenotypeReads.declared(rules));
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -116,7 +120,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
                 List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist),
-                PlanTables.read(files, org.precisionformulary.content.CpicData.builtIn(), origin));
+                PlanTables.read(files, org.precisionformulary.content.CpicData.builtIn(), origin),
+                GenotypeReads.fromSource(files));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -182,12 +187,19 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         Properties builtIn = manifest(files.get(RULES_FOLDER + "/pack.properties"));
         Properties manifest = manifest(local.get("pack.properties"));
         java.util.Collections.sort(overridden);
+        Map<String, RuleInfo> rules = readRules(base);
+        // The built-in rules still in the base say what they read in their metadata; the local ones are read
+        // from their source, and replace a built-in rule of the same name.
+        Map<String, GenotypeReads> reads = new TreeMap<>(GenotypeReads.declared(rules));
+        overridden.forEach(reads::remove);
+        reads.putAll(GenotypeReads.fromSource(local));
         CompiledPack pack = new CompiledPack(base,
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
-                builtIn.getProperty("cpicDataVersion", "unknown"), readRules(base), List.copyOf(overridden),
+                builtIn.getProperty("cpicDataVersion", "unknown"), rules, List.copyOf(overridden),
                 List.copyOf(files.keySet()), List.of(), allowedNames(allowlist),
-                PlanTables.read(local, org.precisionformulary.content.CpicData.builtIn(), origin));
+                PlanTables.read(local, org.precisionformulary.content.CpicData.builtIn(), origin),
+                Collections.unmodifiableMap(reads));
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
         return pack;

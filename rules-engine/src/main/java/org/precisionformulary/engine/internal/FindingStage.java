@@ -9,13 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.RuleConditionElement;
-import org.drools.base.rule.constraint.Constraint;
-import org.drools.base.base.ClassObjectType;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.precisionformulary.content.BoundedCache;
 import org.precisionformulary.content.CacheStats;
 import org.precisionformulary.engine.PrecisionFormulary;
@@ -66,7 +60,8 @@ final class FindingStage {
     }
 
     /**
-     * Reads the pack's rules to see which are gene–drug rules and which genes each drug's rules read.
+     * Plans from what the pack's rules read of the genotype facts ({@link CompiledPack#genotypeReads()}): which are
+     * gene–drug rules and which genes each drug's rules read.
      *
      * @param pack    the compiled pack
      * @param caching whether findings are kept between requests ({@code false} computes them every time:
@@ -91,26 +86,20 @@ final class FindingStage {
         Set<Gene> genesForEveryDrug = EnumSet.noneOf(Gene.class);
         boolean keyOnDiplotype = false;
         String disabled = null;
-        for (KiePackage pkg : pack.kieBase().getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                Reads reads = new Reads();
-                reads.walk(((RuleImpl) rule).getLhs());
-                if (!reads.genotypeFacts()) {
-                    continue;
-                }
-                if (reads.candidatePopulations != 1 || reads.others > 0) {
-                    disabled = disabled != null ? disabled : "rule '" + rule.getName() + "' reads genotype facts with "
-                            + (reads.others > 0 ? "other facts" : reads.candidatePopulations + " candidate populations");
-                    continue;
-                }
-                findingRules.add(rule.getName());
-                keyOnDiplotype |= reads.diplotype;
-                Set<Gene> genes = reads.anyGene ? EnumSet.allOf(Gene.class) : reads.genes;
-                if (reads.drug == null) {
-                    genesForEveryDrug.addAll(genes);
-                } else {
-                    genesByDrug.computeIfAbsent(reads.drug, d -> EnumSet.noneOf(Gene.class)).addAll(genes);
-                }
+        for (var e : pack.genotypeReads().entrySet()) {
+            GenotypeReads reads = e.getValue();
+            if (reads.unstageable() != null) {
+                disabled = disabled != null ? disabled : "rule '" + e.getKey() + "' reads genotype facts, but "
+                        + reads.unstageable();
+                continue;
+            }
+            findingRules.add(e.getKey());
+            keyOnDiplotype |= reads.diplotype();
+            Set<Gene> genes = reads.anyGene() ? EnumSet.allOf(Gene.class) : reads.genes();
+            if (reads.drug() == null) {
+                genesForEveryDrug.addAll(genes);
+            } else {
+                genesByDrug.computeIfAbsent(reads.drug(), d -> EnumSet.noneOf(Gene.class)).addAll(genes);
             }
         }
         KieBase routingBase = pack.kieBase();
@@ -210,126 +199,9 @@ final class FindingStage {
         return bound;
     }
 
-    /**
-     * The drug a constraint names as {@code drug == "x"}, or {@code null}. Scanned by hand rather than with a
-     * regular expression: the plan reads thousands of constraints while the engine starts, before the JIT has
-     * compiled a regex engine, and that scan was a tenth of the time to a first decision.
-     */
-    static String drugLiteral(String text) {
-        for (int at = text.indexOf("drug"); at >= 0; at = text.indexOf("drug", at + 1)) {
-            if (at > 0 && isWordChar(text.charAt(at - 1))) {
-                continue;
-            }
-            int i = skipSpaces(text, at + 4);
-            if (!text.startsWith("==", i)) {
-                continue;
-            }
-            i = skipSpaces(text, i + 2);
-            if (i < text.length() && text.charAt(i) == '"') {
-                int end = text.indexOf('"', i + 1);
-                if (end > 0) {
-                    return text.substring(i + 1, end);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The names after {@code Gene.} in a constraint ({@code Gene.CYP2D6} gives {@code CYP2D6}). */
-    static List<String> geneConstants(String text) {
-        List<String> names = new ArrayList<>(1);
-        for (int at = text.indexOf("Gene."); at >= 0; at = text.indexOf("Gene.", at + 1)) {
-            if (at > 0 && isWordChar(text.charAt(at - 1))) {
-                continue;
-            }
-            int end = at + 5;
-            while (end < text.length() && isConstantChar(text.charAt(end))) {
-                end++;
-            }
-            if (end > at + 5 && (end == text.length() || !isWordChar(text.charAt(end)))) {
-                names.add(text.substring(at + 5, end));
-            }
-        }
-        return names;
-    }
-
-    private static boolean isConstantChar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-
-    private static boolean isWordChar(char c) {
-        return isConstantChar(c) || c >= 'a' && c <= 'z';
-    }
-
-    private static int skipSpaces(String text, int from) {
-        int i = from;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
     private record Key(String drug, String population, List<GeneResult> results) {
     }
 
     private record Entry(List<SessionResult.Inserted> results, List<String> fired) {
-    }
-
-    /** What one rule's conditions read, from its compiled patterns and the source text of their constraints. */
-    private static final class Reads {
-        int candidatePopulations;
-        int geneResults;
-        int others;
-        String drug;
-        final Set<Gene> genes = EnumSet.noneOf(Gene.class);
-        boolean anyGene;
-        boolean diplotype;
-
-        boolean genotypeFacts() {
-            return candidatePopulations > 0 || geneResults > 0;
-        }
-
-        void walk(RuleConditionElement element) {
-            if (element instanceof org.drools.base.rule.Pattern pattern) {
-                // A pattern over an accumulate or a from reads what its source reads, not its own result type.
-                if (pattern.getSource() != null) {
-                    walk(pattern.getSource());
-                    return;
-                }
-                Class<?> type = pattern.getObjectType() instanceof ClassObjectType c ? c.getClassType() : Object.class;
-                if (type == CandidatePopulation.class) {
-                    candidatePopulations++;
-                    for (Constraint c : pattern.getConstraints()) {
-                        String literal = drugLiteral(c.toString());
-                        if (literal != null) {
-                            drug = literal;
-                        }
-                    }
-                } else if (type == GeneResult.class) {
-                    geneResults++;
-                    boolean named = false;
-                    for (Constraint c : pattern.getConstraints()) {
-                        String text = c.toString();
-                        for (String constant : geneConstants(text)) {
-                            try {
-                                genes.add(Gene.valueOf(constant));
-                                named = true;
-                            } catch (IllegalArgumentException notAGene) {
-                                // Gene.values() or the like: the rule may read any gene
-                                anyGene = true;
-                            }
-                        }
-                        diplotype |= text.contains("diplotype");
-                    }
-                    anyGene |= !named;
-                } else {
-                    others++;
-                }
-                return;
-            }
-            for (RuleConditionElement nested : element.getNestedElements()) {
-                walk(nested);
-            }
-        }
     }
 }
