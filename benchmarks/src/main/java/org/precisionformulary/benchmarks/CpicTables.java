@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.decision.Action;
 import org.precisionformulary.model.genotype.Gene;
 

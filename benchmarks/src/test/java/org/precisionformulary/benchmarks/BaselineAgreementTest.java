@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.CoverageException;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.json.ContractJson;
 

@@ -12,15 +12,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the CPIC tables: UTF-8, one header line, tab-separated, no quoting, empty trailing cells kept. */
-final class Tsv {
+/**
+ * Reads the tables this module ships and the plan tables a pack may bring, in the CPIC tables' format:
+ * UTF-8, optional {@code #} lines first, one header line, tab-separated, no quoting, empty trailing cells kept.
+ */
+public final class Tsv {
 
     private Tsv() {
     }
 
-    /** One data row, its cells addressed by header name. */
-    record Row(String table, int line, Map<String, Integer> columns, String[] cells) {
-        String get(String column) {
+    /**
+     * One data row, its cells addressed by header name.
+     *
+     * @param table   where the row comes from, for messages
+     * @param line    its 1-based line in the table
+     * @param columns header name to cell index
+     * @param cells   the row's cells
+     */
+    public record Row(String table, int line, Map<String, Integer> columns, String[] cells) {
+        /**
+         * @param column a header name
+         * @return the cell, empty when the row is short
+         * @throws ContentException when the table has no such column
+         */
+        public String get(String column) {
             Integer i = columns.get(column);
             if (i == null) {
                 throw new ContentException(table + ": no column '" + column + "'");
@@ -28,13 +43,24 @@ final class Tsv {
             return i < cells.length ? cells[i] : "";
         }
 
-        String getOrNull(String column) {
+        /**
+         * @param column a header name
+         * @return the cell, or {@code null} when it is empty
+         * @throws ContentException when the table has no such column
+         */
+        public String getOrNull(String column) {
             String v = get(column);
             return v.isEmpty() ? null : v;
         }
     }
 
-    static List<Row> read(String resource) {
+    /**
+     * @param resource an absolute class-path resource
+     * @return its data rows
+     * @throws ContentException when the resource is missing, has no header or a row has the wrong number of cells
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static List<Row> read(String resource) {
         InputStream in = Tsv.class.getResourceAsStream(resource);
         if (in == null) {
             throw new ContentException("missing data table " + resource);
@@ -52,7 +78,7 @@ final class Tsv {
      * @return its data rows
      * @throws ContentException when the table has no header or a row has the wrong number of cells
      */
-    static List<Row> parse(String origin, String text) {
+    public static List<Row> parse(String origin, String text) {
         try {
             return read(origin, new BufferedReader(new java.io.StringReader(text)));
         } catch (IOException e) {

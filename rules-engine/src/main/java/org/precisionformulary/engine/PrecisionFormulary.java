@@ -12,8 +12,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.precisionformulary.content.CpicData;
 import org.precisionformulary.content.DemoFormulary;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.engine.internal.EvaluationWorkers;
 import org.precisionformulary.engine.internal.Evaluator;
 import org.precisionformulary.engine.internal.MemberIdHasher;
@@ -83,11 +83,11 @@ public final class PrecisionFormulary {
     /**
      * The system property that sizes every engine's genotype reading cache: how many distinct genotype entries'
      * readings (phenotype, activity score, lookup key) it keeps,
-     * {@value org.precisionformulary.content.GenotypeInterpreter#DEFAULT_READING_CACHE_SIZE} when not set. Read
+     * {@value org.precisionformulary.content.genotype.GenotypeInterpreter#DEFAULT_READING_CACHE_SIZE} when not set. Read
      * and checked as {@link #FINDING_CACHE_SIZE_PROPERTY} is, and admitting new entries when full in the same way.
      */
     public static final String GENOTYPE_READING_CACHE_SIZE_PROPERTY =
-            org.precisionformulary.content.GenotypeInterpreter.READING_CACHE_SIZE_PROPERTY;
+            org.precisionformulary.content.genotype.GenotypeInterpreter.READING_CACHE_SIZE_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(PrecisionFormulary.class);
 
@@ -121,7 +121,7 @@ public final class PrecisionFormulary {
         this.memberIdHasher = b.memberIdHasher;
         this.readingCacheSize = b.readingCacheSize >= 0 ? b.readingCacheSize : org.precisionformulary.content.BoundedCache
                 .maximumSizeFromProperty(GENOTYPE_READING_CACHE_SIZE_PROPERTY,
-                org.precisionformulary.content.GenotypeInterpreter.DEFAULT_READING_CACHE_SIZE);
+                org.precisionformulary.content.genotype.GenotypeInterpreter.DEFAULT_READING_CACHE_SIZE);
         this.findingCacheSize = b.findingCacheSize >= 0 ? b.findingCacheSize : org.precisionformulary.content.BoundedCache
                 .maximumSizeFromProperty(FINDING_CACHE_SIZE_PROPERTY, DEFAULT_FINDING_CACHE_SIZE);
         this.allowedInRules = java.util.List.copyOf(b.allowedInRules);

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.precisionformulary.engine.internal.CompiledPack;
-import org.precisionformulary.engine.internal.PlanTables;
 import org.precisionformulary.engine.internal.PackFiles;
+import org.precisionformulary.engine.internal.PlanTables;
 import org.precisionformulary.engine.internal.RuleAllowlist;
 
 /**
@@ -164,7 +164,7 @@ public final class RulePack {
         boolean noRules = files.keySet().stream().noneMatch(f -> f.endsWith(".drl"));
         // A plan pack over the built-in one may bring only its P&T decisions or population selectors.
         boolean planData = extendsBuiltIn(files) && (files.containsKey(PlanTables.PT_DECISIONS)
-                || files.containsKey(org.precisionformulary.content.PopulationSelector.TABLE));
+                || files.containsKey(org.precisionformulary.content.population.PopulationSelector.TABLE));
         if (noRules && !planData) {
             problems.add(new RulePackProblem(directory.toString(), 0, "holds no .drl file: a pack without rules"
                     + " decides nothing"));
@@ -224,7 +224,7 @@ public final class RulePack {
             throw new java.io.UncheckedIOException(e);
         }
         String named = p.getProperty("cpicDataVersion");
-        String loaded = org.precisionformulary.content.CpicData.VERSION;
+        String loaded = org.precisionformulary.content.cpic.CpicData.VERSION;
         if (named != null && !named.isBlank() && !named.trim().equals(loaded)) {
             int line = 1 + (int) text.substring(0, Math.max(text.indexOf("cpicDataVersion"), 0)).chars()
                     .filter(c -> c == '\n').count();

@@ -30,7 +30,7 @@ class CpicDataVersionTest {
                 end
                 """).writeTo(own);
         CoverageDecision decided = PrecisionFormulary.builder().rulePack(own).build().evaluate("{\"requestId\":\"V1\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"codeine\"}}");
-        assertThat(decided.audit().cpicDataVersion()).isEqualTo(org.precisionformulary.content.CpicData.VERSION);
+        assertThat(decided.audit().cpicDataVersion()).isEqualTo(org.precisionformulary.content.cpic.CpicData.VERSION);
 
         LocalPack.standalone("own").property("cpicDataVersion", "2019-01-01").writeTo(own);
         assertThat(RulePack.validate(own)).anySatisfy(p -> assertThat(p.toString())

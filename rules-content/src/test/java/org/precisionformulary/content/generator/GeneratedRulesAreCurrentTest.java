@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 
 /**
  * The committed CPIC DRL is exactly what the generator writes from the committed tables, so nobody can

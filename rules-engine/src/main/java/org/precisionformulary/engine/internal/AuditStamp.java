@@ -2,7 +2,7 @@
 package org.precisionformulary.engine.internal;
 
 import java.util.List;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.decision.Audit;
 
 /**

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.model.Model;
-import org.drools.model.impl.ModelImpl;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.Model;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -120,7 +120,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
                 List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist),
-                PlanTables.read(files, org.precisionformulary.content.CpicData.builtIn(), origin),
+                PlanTables.read(files, org.precisionformulary.content.cpic.CpicData.builtIn(), origin),
                 GenotypeReads.fromSource(files));
         LOG.info("Compiled rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -145,7 +145,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         // A plan may bring only data: its P&T decisions or population selectors, and no rule of its own.
         boolean dataOnly = local.keySet().stream().noneMatch(k -> k.endsWith(".drl"))
                 && (local.containsKey(PlanTables.PT_DECISIONS)
-                || local.containsKey(org.precisionformulary.content.PopulationSelector.TABLE));
+                || local.containsKey(org.precisionformulary.content.population.PopulationSelector.TABLE));
         KieBase localBase = null;
         if (!dataOnly) {
             localBase = compileKieBase(local, origin, allowlist);
@@ -198,7 +198,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
                 builtIn.getProperty("cpicDataVersion", "unknown"), rules, List.copyOf(overridden),
                 List.copyOf(files.keySet()), List.of(), allowedNames(allowlist),
-                PlanTables.read(local, org.precisionformulary.content.CpicData.builtIn(), origin),
+                PlanTables.read(local, org.precisionformulary.content.cpic.CpicData.builtIn(), origin),
                 Collections.unmodifiableMap(reads));
         LOG.info("Layered rule pack {} {} on the built-in pack ({} rules, {} overridden) in {} ms", pack.name(),
                 pack.version(), pack.rules().size(), overridden.size(), (System.nanoTime() - start) / 1_000_000);
@@ -217,7 +217,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
     public static List<RulePackProblem> check(Map<String, byte[]> files, RuleAllowlist allowlist) {
         java.util.Set<RulePackProblem> problems = new java.util.LinkedHashSet<>(PackLint.lint(files));
         problems.addAll(RuleContainment.check(files, allowlist));
-        problems.addAll(PlanTables.check(files, org.precisionformulary.content.CpicData.builtIn()));
+        problems.addAll(PlanTables.check(files, org.precisionformulary.content.cpic.CpicData.builtIn()));
         return problems.stream().sorted(java.util.Comparator.comparing(RulePackProblem::file)
                 .thenComparingInt(RulePackProblem::line)).toList();
     }

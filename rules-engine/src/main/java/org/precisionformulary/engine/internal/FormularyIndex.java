@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.drug.DrugRef;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.formulary.FormularyDrug;

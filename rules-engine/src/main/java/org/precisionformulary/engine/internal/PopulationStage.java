@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.precisionformulary.content.CpicData;
-import org.precisionformulary.content.PopulationSelector;
+import org.precisionformulary.content.cpic.CpicData;
+import org.precisionformulary.content.population.PopulationSelector;
 import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.request.CoverageRequest;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.engine.testing.LocalPack;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.ExceptionType;

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.precisionformulary.content.CpicData;
+import org.precisionformulary.content.cpic.CpicData;
 
 /**
  * A missing or corrupt CPIC table stops loading with a message naming the table (and line), instead of an engine

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.precisionformulary.content.CpicData;
-import org.precisionformulary.content.CpicRecommendation;
 import org.precisionformulary.content.DemoFormulary;
+import org.precisionformulary.content.cpic.CpicData;
+import org.precisionformulary.content.cpic.CpicRecommendation;
 import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.genotype.Gene;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.pharmcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.precisionformulary.content.cpic.CpicData;
+import org.precisionformulary.content.genotype.GenotypeInterpretation;
+import org.precisionformulary.content.genotype.GenotypeInterpreter;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.genotype.GenotypeInput;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.cpic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.precisionformulary.content.ContentException;
+import org.precisionformulary.content.Tsv;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.json.ContractJson;
 

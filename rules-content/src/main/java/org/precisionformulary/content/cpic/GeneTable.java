@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.cpic;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.precisionformulary.content.ContentException;
+import org.precisionformulary.content.Tsv;
 import org.precisionformulary.model.genotype.Gene;
 
 /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.precisionformulary.content.ContentException;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.request.Fill;
 
 /** Candidate populations: indication first, then age, diagnoses and history, else all of the drug's. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.genotype;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.precisionformulary.content.BoundedCache;
+import org.precisionformulary.content.CacheStats;
+import org.precisionformulary.content.cpic.CpicData;
+import org.precisionformulary.content.cpic.CpicRecommendation;
+import org.precisionformulary.content.cpic.GeneTable;
 import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.genotype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;

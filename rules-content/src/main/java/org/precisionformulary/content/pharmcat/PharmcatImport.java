@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.pharmcat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.precisionformulary.content.cpic.CpicData;
+import org.precisionformulary.content.genotype.GenotypeInterpretation;
+import org.precisionformulary.content.genotype.GenotypeInterpreter;
 import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;

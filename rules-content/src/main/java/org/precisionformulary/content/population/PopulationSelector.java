@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.population;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.precisionformulary.content.ContentException;
+import org.precisionformulary.content.Tsv;
+import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.request.Fill;
 
 /**

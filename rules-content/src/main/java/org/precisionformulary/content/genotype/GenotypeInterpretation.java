@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.precisionformulary.content;
+package org.precisionformulary.content.genotype;
 
 import java.util.List;
 import org.precisionformulary.model.decision.FieldError;
