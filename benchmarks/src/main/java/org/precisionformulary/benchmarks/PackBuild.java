@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
-import org.precisionformulary.engine.internal.CompiledPack;
 import org.precisionformulary.model.formulary.Formulary;
 
 /**
@@ -66,8 +65,8 @@ public class PackBuild {
     @Benchmark
     @Warmup(iterations = 3)
     @Measurement(iterations = 10)
-    public CompiledPack warmKieBaseBuild() {
-        return CompiledPack.builtIn(PackBuild.class.getClassLoader());
+    public RulePack warmKieBaseBuild() {
+        return RulePack.loadBuiltIn();
     }
 
     /** @return the pack a hot reload swapped in: the built-in pack plus a plan rule, compiled and swapped */

@@ -6,10 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.precisionformulary.engine.internal.PackFiles;
+import org.precisionformulary.engine.PackSources;
 
 /** Writes rule-pack directories for the pack benchmarks from the built-in pack's DRL on the classpath. */
 final class PackDirectories {
@@ -65,7 +64,7 @@ final class PackDirectories {
         TreeMap<String, byte[]> all = builtInDrl();
         int taken = 0;
         for (var e : all.entrySet()) {
-            String relative = e.getKey().substring(RULES.length() + 1);
+            String relative = e.getKey();
             if (relative.startsWith("cpic/") && taken++ >= guidelines) {
                 continue;
             }
@@ -77,19 +76,17 @@ final class PackDirectories {
 
     /** @return the number of CPIC guideline DRL files in the built-in pack */
     static int builtInGuidelineFiles() {
-        return (int) builtInDrl().keySet().stream().filter(p -> p.startsWith(RULES + "/cpic/")).count();
+        return (int) builtInDrl().keySet().stream().filter(p -> p.startsWith("cpic/")).count();
     }
 
-    /** The built-in pack's guideline and routing DRL, read as the engine reads its own files. */
+    /** The built-in pack's guideline and routing DRL, keyed by path within its rules folder. */
     private static TreeMap<String, byte[]> builtInDrl() {
         TreeMap<String, byte[]> files = new TreeMap<>();
-        for (String folder : List.of(RULES + "/cpic", RULES + "/routing")) {
-            PackFiles.readClasspathFolder(PackDirectories.class.getClassLoader(), folder).forEach((path, bytes) -> {
-                if (path.endsWith(".drl")) {
-                    files.put(path, bytes);
-                }
-            });
-        }
+        PackSources.builtIn().forEach((path, bytes) -> {
+            if (path.endsWith(".drl") && (path.startsWith("cpic/") || path.startsWith("routing/"))) {
+                files.put(path, bytes);
+            }
+        });
         return files;
     }
 

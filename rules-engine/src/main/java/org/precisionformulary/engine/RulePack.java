@@ -46,6 +46,17 @@ public final class RulePack {
     }
 
     /**
+     * Builds the built-in pack anew, a KieBase of its own, without the instance {@link #builtIn()} shares: for a
+     * host that must own the pack it runs (to let it go with its class loader, say), and to measure the build.
+     *
+     * @return a new instance of the built-in pack
+     * @throws RulePackException when the pack is missing from the classpath
+     */
+    public static RulePack loadBuiltIn() {
+        return new RulePack(CompiledPack.builtIn(RulePack.class.getClassLoader()));
+    }
+
+    /**
      * Compiles every {@code .drl} file under a directory (DRL package = folder, e.g.
      * {@code local/my-rule.drl} with {@code package local;}); an optional {@code pack.properties} gives
      * {@code name}, {@code version} and {@code cpicDataVersion}. With {@code extends=builtin} in it, the

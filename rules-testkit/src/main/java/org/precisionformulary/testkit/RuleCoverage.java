@@ -13,10 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.precisionformulary.engine.PackSources;
 import org.precisionformulary.engine.RulePack;
-import org.precisionformulary.engine.internal.CompiledPack;
-import org.precisionformulary.engine.internal.PackFiles;
-import org.precisionformulary.engine.internal.PackLint;
 
 /**
  * Which of a pack's rules a scenario suite fired, per DRL file: a rule no scenario fires is a rule whose
@@ -82,7 +80,7 @@ public record RuleCoverage(List<FileCoverage> files, Set<String> unknownFired) {
         Objects.requireNonNull(results, "results");
         Set<String> fired = new HashSet<>();
         results.forEach(r -> fired.addAll(r.firedRules()));
-        Map<String, String> ruleFiles = PackLint.ruleFiles(sources);
+        Map<String, String> ruleFiles = PackSources.ruleFiles(sources);
         Map<String, List<String>> byFile = new TreeMap<>();
         ruleFiles.forEach((rule, file) -> byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(rule));
         List<FileCoverage> files = new ArrayList<>();
@@ -105,19 +103,7 @@ public record RuleCoverage(List<FileCoverage> files, Set<String> unknownFired) {
      * @throws java.io.UncheckedIOException when the sources cannot be read
      */
     public static TreeMap<String, byte[]> packSources(Path packDirectory) {
-        if (packDirectory != null) {
-            if (!Files.isDirectory(packDirectory)) {
-                throw new IllegalArgumentException(packDirectory + " is not a directory");
-            }
-            return PackFiles.sources(PackFiles.readDirectory(packDirectory));
-        }
-        // Read from the loader that loads the built-in pack, so the sources are those of the pack that ran.
-        String prefix = CompiledPack.RULES_FOLDER + "/";
-        TreeMap<String, byte[]> out = new TreeMap<>();
-        PackFiles.sources(PackFiles.readClasspathFolder(RulePack.class.getClassLoader(), CompiledPack.RULES_FOLDER))
-                .forEach((path, bytes) -> out.put(path.startsWith(prefix) ? path.substring(prefix.length()) : path,
-                        bytes));
-        return out;
+        return new TreeMap<>(packDirectory != null ? PackSources.of(packDirectory) : PackSources.builtIn());
     }
 
     /** @return how many rules the pack's DRL files declare */

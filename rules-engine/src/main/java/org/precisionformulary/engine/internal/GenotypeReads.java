@@ -8,7 +8,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,8 @@ import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
-import org.drools.mvel.parser.DrlxParser;
 import org.drools.mvel.parser.ast.expr.HalfPointFreeExpr;
 import org.drools.mvel.parser.ast.expr.PointFreeExpr;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.precisionformulary.model.fact.CandidatePopulation;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GeneResult;
@@ -107,17 +102,8 @@ public record GenotypeReads(String drug, Set<Gene> genes, boolean anyGene, boole
             if (!e.getKey().endsWith(".drl")) {
                 continue;
             }
-            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-            PackageDescr pkg;
-            try {
-                pkg = parser.parse(null, new String(e.getValue(), StandardCharsets.UTF_8));
-            } catch (DroolsParserException | RuntimeException ex) {
-                continue;
-            }
-            if (pkg == null || parser.hasErrors()) {
-                continue;
-            }
-            for (RuleDescr rule : pkg.getRules()) {
+            Optional<PackageDescr> pkg = DrlSource.parse(e.getValue());
+            for (RuleDescr rule : pkg.map(PackageDescr::getRules).orElse(List.of())) {
                 Walk walk = new Walk();
                 walk.conditions(rule.getLhs());
                 walk.result().ifPresent(r -> reads.put(rule.getName(), r));
@@ -272,8 +258,7 @@ public record GenotypeReads(String drug, Set<Gene> genes, boolean anyGene, boole
 
         private static Optional<Node> parse(String text) {
             try {
-                return Optional.of(DrlxParser.parseExpression(DrlxParser.buildDrlxParserWithArguments(List.of(
-                        "matches", "contains", "excludes", "memberOf", "soundslike", "str")), text).getExpr());
+                return Optional.of(DrlSource.expression(text).getExpr());
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

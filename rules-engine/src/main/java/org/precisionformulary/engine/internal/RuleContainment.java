@@ -90,9 +90,6 @@ import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
-import org.drools.mvel.parser.DrlxParser;
 import org.drools.mvel.parser.MvelParser;
 import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
 import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
@@ -104,7 +101,6 @@ import org.drools.mvel.parser.ast.expr.NullSafeFieldAccessExpr;
 import org.drools.mvel.parser.ast.expr.NullSafeMethodCallExpr;
 import org.drools.mvel.parser.ast.expr.PointFreeExpr;
 import org.drools.mvel.parser.printer.PrintUtil;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.precisionformulary.engine.RulePackProblem;
 
 /**
@@ -149,16 +145,11 @@ public final class RuleContainment {
             if (!e.getKey().endsWith(".drl")) {
                 continue;
             }
-            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-            PackageDescr pkg;
-            try {
-                pkg = parser.parse(null, new String(e.getValue(), StandardCharsets.UTF_8));
-            } catch (DroolsParserException | RuntimeException ex) {
+            Optional<PackageDescr> parsed = DrlSource.parse(e.getValue());
+            if (parsed.isEmpty()) {
                 continue;
             }
-            if (pkg == null || parser.hasErrors()) {
-                continue;
-            }
+            PackageDescr pkg = parsed.get();
             try {
                 problems.addAll(new FileCheck(e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8), pkg, allowlist).run());
             } catch (RuntimeException | LinkageError ex) {
@@ -513,8 +504,7 @@ public final class RuleContainment {
 
         private DrlxExpression parseDrlx(String text, Scope s) {
             try {
-                return DrlxParser.parseExpression(DrlxParser.buildDrlxParserWithArguments(List.of(
-                        "matches", "contains", "excludes", "memberOf", "soundslike", "str")), text);
+                return DrlSource.expression(text);
             } catch (RuntimeException e) {
                 refuse(s, "this expression cannot be read by the containment check, so it is refused");
                 return null;
