@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +61,21 @@ import org.precisionformulary.model.decision.Outcome;
  * report.writeHtml(Path.of("report.html"));
  * }</pre>
  *
- * <p>Not thread-safe: call {@link #add} from one thread, in input order.
+ * <p>Not thread-safe: call {@link #add} from one thread, in input order. A run decided in parts (threads,
+ * processes, a cluster's tasks) is reported by one report per part, each started at the part's first line, merged
+ * into one with {@link #merge}; the report travels between processes as a {@link Serializable} (its serial form is
+ * for one version of this library, not for storing).
+ *
+ * <pre>{@code
+ * BatchReport part = new BatchReport(settings, firstLineOfThePart);
+ * ... part.add(line, decision, null) for each line of the part, in order ...
+ * whole.merge(part);    // in any order, parts of the same run with the same settings
+ * }</pre>
  */
-public final class BatchReport {
+public final class BatchReport implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The label of requests without a monitoring group. */
     public static final String NONE_GIVEN = "(none given)";
@@ -79,6 +92,9 @@ public final class BatchReport {
     private static final int DRUG_LIMIT = 5_000;
     private static final int LABEL_LIMIT = 1_000;
     private static final int DRUGS_PER_GUIDELINE = 4;
+    /** Lines a report can count from; the order of a label seen on a line keeps 12 bits for its place in the line. */
+    private static final long MAX_LINE = 1L << 50;
+    private static final int PLACE_BITS = 12;
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
     private static final String NO_RESULT = "No Result";
     private static final String INDETERMINATE = "Indeterminate";
@@ -86,30 +102,36 @@ public final class BatchReport {
     private static final int REQUESTS = 0;
     private static final int REJECTED = 1;
     private static final int WAIVED = 2;
+    private static final int FINDINGS = 1;
     private static final int MEASURES = Measure.values().length;
 
     private final ReportSettings settings;
     private Instant generatedAt;
+    /** The line the next {@link #add} counts, and how many labels that line has seen so far. */
+    private long line;
+    private int place;
 
     private long requests;
-    private Audit firstAudit;
-    private long otherRun;
+    /** The first audit, by line; decisions are counted by audit so that merged parts can tell the run's first. */
+    private String[] firstAudit;
+    private long firstAuditOrder;
+    private final Tally audits = new Tally(LABEL_LIMIT, 1);
     private final long[] outcomes = new long[Outcome.values().length];
     private final Tally rejectCodes = new Tally(LABEL_LIMIT, 1);
     private long withExceptions;
     private final long[] exceptionTypes = new long[ExceptionType.values().length];
     private final Tally exceptionGenes = new Tally(LABEL_LIMIT, 1);
     private final Tally drugs = new Tally(DRUG_LIMIT, 3);
-    private final Map<String, GuidelineCounts> findings = new HashMap<>();
-    private long findingsUntracked;
+    /** By guideline and action: requests showing it, findings in all, and the first drugs it was found for. */
+    private final Tally findings = new Tally(LABEL_LIMIT, 2, DRUGS_PER_GUIDELINE);
     private long withErrors;
     private final Tally errorFields = new Tally(LABEL_LIMIT, 1);
 
     private final long[] noneGiven = new long[MEASURES + 1];
     /** Lines that are not a JSON object: a data-quality count, kept out of the group table. */
     private long unreadable;
-    private final Map<String, long[]> groups = new HashMap<>();
-    private final long[] overflow = new long[MEASURES + 1];
+    /** By group; groups beyond the limit are counted together as the overflow row. */
+    private final Tally groups = new Tally(GROUP_LIMIT, MEASURES + 1);
 
     private long compared;
     private final long[][] transitions = new long[Outcome.values().length][Outcome.values().length];
@@ -118,7 +140,24 @@ public final class BatchReport {
 
     /** @throws NullPointerException when settings is null */
     public BatchReport(ReportSettings settings) {
+        this(settings, 1);
+    }
+
+    /**
+     * Starts the report of a part of a run, whose first line is line {@code firstLine} of the whole run. Where a
+     * figure depends on the order of lines (the header's first audit; which labels are named once a limit on
+     * distinct labels is reached), merged parts give what one report fed every line in order gives.
+     *
+     * @param firstLine the run's 1-based line number of the part's first line
+     * @throws NullPointerException     when settings is null
+     * @throws IllegalArgumentException when firstLine is below 1 or above 2<sup>50</sup>
+     */
+    public BatchReport(ReportSettings settings, long firstLine) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        if (firstLine < 1 || firstLine > MAX_LINE) {
+            throw new IllegalArgumentException("firstLine must be between 1 and " + MAX_LINE + ", was " + firstLine);
+        }
+        this.line = firstLine;
     }
 
     /**
@@ -144,26 +183,29 @@ public final class BatchReport {
      */
     public void add(String requestLine, CoverageDecision decision, CoverageDecision baseline) {
         Objects.requireNonNull(decision, "decision");
+        if (line > MAX_LINE) {
+            throw new IllegalStateException("a report counts at most " + MAX_LINE + " lines");
+        }
         RequestFields fields = RequestFields.read(requestLine);
         requests++;
         header(decision.audit());
         Outcome outcome = decision.outcome();
         outcomes[outcome.ordinal()]++;
         for (String code : new TreeSet<>(decision.rejectCodes())) {
-            rejectCodes.add(code, 0);
+            rejectCodes.add(code, 0, order());
         }
         String drug = fields.drug() == null ? "(no drug given)" : fields.drug();
-        drugs.add(drug, REQUESTS);
+        drugs.add(drug, REQUESTS, order());
         if (outcome == Outcome.REJECTED) {
-            drugs.add(drug, REJECTED);
+            drugs.add(drug, REJECTED, order());
         }
         Set<ExceptionType> types = exceptionTypes(decision);
         if (!types.isEmpty()) {
             withExceptions++;
             types.forEach(t -> exceptionTypes[t.ordinal()]++);
-            drugs.add(drug, WAIVED);
+            drugs.add(drug, WAIVED, order());
             for (String gene : genesArguingAgainst(decision)) {
-                exceptionGenes.add(gene, 0);
+                exceptionGenes.add(gene, 0, order());
             }
         }
         countFindings(decision);
@@ -176,9 +218,20 @@ public final class BatchReport {
             // No member can be read from the line, so it says nothing about any group: putting it in
             // "(none given)" made bad input look like a gap between groups.
             unreadable++;
-            return;
+        } else {
+            countGroup(fields.group(), outcome, types, indeterminate);
         }
-        long[] group = group(fields.group());
+        line++;
+        place = 0;
+    }
+
+    /** @return when a label is seen now: by line, then by its place among the labels this line has shown */
+    private long order() {
+        return line << PLACE_BITS | Math.min(place++, (1 << PLACE_BITS) - 1);
+    }
+
+    private void countGroup(String label, Outcome outcome, Set<ExceptionType> types, boolean indeterminate) {
+        long[] group = label == null ? noneGiven : groups.counters(label, order());
         group[MEASURES]++;
         group[Measure.of(outcome).ordinal()]++;
         if (!types.isEmpty()) {
@@ -191,14 +244,31 @@ public final class BatchReport {
     }
 
     private void header(Audit audit) {
-        if (firstAudit == null && audit != null) {
-            firstAudit = audit;
+        if (audit == null) {
+            return;
         }
-        if (audit == null || !Objects.equals(audit.rulePackSha256(), firstAudit.rulePackSha256())
-                || !Objects.equals(audit.rulePackVersion(), firstAudit.rulePackVersion())
-                || !Objects.equals(audit.formularyId(), firstAudit.formularyId())) {
-            otherRun++;
+        String[] run = {audit.rulePackVersion(), audit.rulePackSha256(), audit.formularyId()};
+        long order = order();
+        if (firstAudit == null) {
+            firstAudit = run;
+            firstAuditOrder = order;
         }
+        audits.add(runKey(run), 0, order);
+    }
+
+    /** @return a key that tells runs apart: each part's length before it, so no text can pass for another */
+    private static String runKey(String[] run) {
+        StringBuilder key = new StringBuilder();
+        for (String part : run) {
+            key.append(part == null ? "-" : part.length() + ":" + part).append(';');
+        }
+        return key.toString();
+    }
+
+    /** @return decisions whose audit names another pack or formulary than the first decision's, or none */
+    private long otherRun() {
+        long[] first = firstAudit == null ? null : audits.get(runKey(firstAudit));
+        return requests - (first == null ? 0 : first[0]);
     }
 
     private static Set<ExceptionType> exceptionTypes(CoverageDecision decision) {
@@ -229,22 +299,13 @@ public final class BatchReport {
         for (Finding f : decision.findings()) {
             String guideline = f.guidelineId() == null ? "(none)" : f.guidelineId();
             String key = guideline + "\u0000" + f.action().name();
-            GuidelineCounts c = findings.get(key);
-            if (c == null) {
-                if (findings.size() >= LABEL_LIMIT) {
-                    findingsUntracked++;
-                    continue;
-                }
-                c = new GuidelineCounts(guideline, f.action());
-                findings.put(key, c);
-            }
-            c.findings++;
+            long order = order();
+            long[] c = findings.counters(key, order);
+            c[FINDINGS]++;
             if (seen.add(key)) {
-                c.requests++;
+                c[REQUESTS]++;
             }
-            if (c.drugs.size() < DRUGS_PER_GUIDELINE) {
-                c.drugs.add(f.drug());
-            }
+            findings.name(key, f.drug(), order);
         }
     }
 
@@ -261,7 +322,7 @@ public final class BatchReport {
             fields.add(field);
             genotypes |= field.equals("genotypes") || field.startsWith("genotypes[") || field.startsWith("genotypes.");
         }
-        fields.forEach(f -> errorFields.add(f, 0));
+        fields.forEach(f -> errorFields.add(f, 0, order()));
         return genotypes;
     }
 
@@ -285,21 +346,6 @@ public final class BatchReport {
         return false;
     }
 
-    private long[] group(String label) {
-        if (label == null) {
-            return noneGiven;
-        }
-        long[] counts = groups.get(label);
-        if (counts == null) {
-            if (groups.size() >= GROUP_LIMIT) {
-                return overflow;
-            }
-            counts = new long[MEASURES + 1];
-            groups.put(label, counts);
-        }
-        return counts;
-    }
-
     private void compare(CoverageDecision decision, CoverageDecision baseline) {
         compared++;
         transitions[baseline.outcome().ordinal()][decision.outcome().ordinal()]++;
@@ -317,11 +363,72 @@ public final class BatchReport {
         return outcome == Outcome.APPROVED || outcome == Outcome.APPROVED_WITH_EXCEPTION;
     }
 
+    /**
+     * Adds another part of the same run to this report: its counts, comparison and equity rows, as if this report
+     * had been fed the other's lines too, in their place in the run. Merging is associative and commutative for
+     * parts started at disjoint lines ({@link #BatchReport(ReportSettings, long)}); merged parts give what one
+     * report fed every line in order gives, but for one case: a part that alone reaches a limit on distinct labels
+     * (e.g. 1,000 monitoring groups) counts its later labels as not tracked, which the whole run might have named.
+     * A later {@link #add} counts the line after the last line of either part. The other report is left as it was.
+     *
+     * @param other the report of another part of the run
+     * @return this report
+     * @throws NullPointerException     when other is null
+     * @throws IllegalArgumentException when other is this report, or has other settings
+     */
+    public BatchReport merge(BatchReport other) {
+        Objects.requireNonNull(other, "other");
+        if (other == this) {
+            throw new IllegalArgumentException("a report cannot be merged with itself");
+        }
+        if (!settings.equals(other.settings)) {
+            throw new IllegalArgumentException("reports with other settings cannot be merged: " + settings + " and "
+                    + other.settings);
+        }
+        if (generatedAt == null) {
+            generatedAt = other.generatedAt;
+        }
+        if (other.line > line) {
+            line = other.line;
+            place = 0;
+        }
+        requests += other.requests;
+        if (other.firstAudit != null && (firstAudit == null || other.firstAuditOrder < firstAuditOrder)) {
+            firstAudit = other.firstAudit.clone();
+            firstAuditOrder = other.firstAuditOrder;
+        }
+        audits.merge(other.audits);
+        add(outcomes, other.outcomes);
+        rejectCodes.merge(other.rejectCodes);
+        withExceptions += other.withExceptions;
+        add(exceptionTypes, other.exceptionTypes);
+        exceptionGenes.merge(other.exceptionGenes);
+        drugs.merge(other.drugs);
+        findings.merge(other.findings);
+        withErrors += other.withErrors;
+        errorFields.merge(other.errorFields);
+        add(noneGiven, other.noneGiven);
+        unreadable += other.unreadable;
+        groups.merge(other.groups);
+        compared += other.compared;
+        for (int i = 0; i < transitions.length; i++) {
+            add(transitions[i], other.transitions[i]);
+        }
+        other.tiers.forEach((tier, shift) -> add(tiers.computeIfAbsent(tier, t -> new long[shift.length]), shift));
+        paidWithoutTier += other.paidWithoutTier;
+        return this;
+    }
+
+    private static void add(long[] to, long[] from) {
+        for (int i = 0; i < to.length; i++) {
+            to[i] += from[i];
+        }
+    }
+
     /** @return every figure the report shows, as of the lines added so far */
     public ReportSummary summary() {
-        Header header = new Header(requests, firstAudit == null ? null : firstAudit.rulePackVersion(),
-                firstAudit == null ? null : firstAudit.rulePackSha256(),
-                firstAudit == null ? null : firstAudit.formularyId(), otherRun);
+        Header header = new Header(requests, firstAudit == null ? null : firstAudit[0],
+                firstAudit == null ? null : firstAudit[1], firstAudit == null ? null : firstAudit[2], otherRun());
         return new ReportSummary(settings.title(), generatedAt == null ? null : generatedAt.toString(), header,
                 totals(), equity(), compared == 0 ? null : comparison());
     }
@@ -335,13 +442,16 @@ public final class BatchReport {
         for (ExceptionType t : ExceptionType.values()) {
             byType.add(count(t.name(), exceptionTypes[t.ordinal()]));
         }
-        List<FindingCount> byGuideline = findings.values().stream()
-                .sorted(Comparator.comparingLong((GuidelineCounts c) -> -c.requests)
-                        .thenComparing(c -> c.guideline).thenComparing(c -> c.action))
-                .map(c -> new FindingCount(c.guideline, List.copyOf(c.drugs), c.action, c.requests, c.findings))
-                .toList();
+        List<FindingCount> byGuideline = new ArrayList<>();
+        findings.byLabel().forEach((key, c) -> {
+            int split = key.lastIndexOf('\u0000');
+            byGuideline.add(new FindingCount(key.substring(0, split), findings.names(key),
+                    Action.valueOf(key.substring(split + 1)), c[REQUESTS], c[FINDINGS]));
+        });
+        byGuideline.sort(Comparator.comparingLong(FindingCount::requests).reversed()
+                .thenComparing(FindingCount::guidelineId).thenComparing(FindingCount::action));
         long untracked = rejectCodes.untracked() + exceptionGenes.untracked() + drugs.untracked()
-                + errorFields.untracked() + findingsUntracked;
+                + errorFields.untracked() + findings.untracked(FINDINGS);
         return new Totals(byOutcome, counts(rejectCodes), withExceptions, byType, counts(exceptionGenes),
                 topDrugs(REJECTED), topDrugs(WAIVED), byGuideline, withErrors, counts(errorFields), untracked);
     }
@@ -366,7 +476,7 @@ public final class BatchReport {
         List<GroupRow> rows = new ArrayList<>();
         long[] pool = new long[MEASURES + 1];
         int pooled = 0;
-        Map<String, long[]> byLabel = new TreeMap<>(groups);
+        Map<String, long[]> byLabel = groups.byLabel();
         if (noneGiven[MEASURES] > 0) {
             // the none-given group sorts first, as it is not a label anyone chose
             Map<String, long[]> ordered = new LinkedHashMap<>();
@@ -390,6 +500,7 @@ public final class BatchReport {
             rows.add(row(pooled + (pooled == 1 ? " group" : " groups") + " with fewer than " + min
                     + " requests, pooled", RowKind.POOLED, pooled, pool));
         }
+        long[] overflow = groups.untrackedCounts();
         if (overflow[MEASURES] > 0) {
             rows.add(row("groups beyond the first " + GROUP_LIMIT + " distinct groups, counted together",
                     RowKind.OVERFLOW, 0, overflow));
@@ -522,20 +633,6 @@ public final class BatchReport {
         Objects.requireNonNull(file, "file");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             JSON.writeValue(out, summary());
-        }
-    }
-
-    /** Findings of one guideline with one action. */
-    private static final class GuidelineCounts {
-        final String guideline;
-        final Action action;
-        final Set<String> drugs = new TreeSet<>();
-        long requests;
-        long findings;
-
-        GuidelineCounts(String guideline, Action action) {
-            this.guideline = guideline;
-            this.action = action;
         }
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.report;
 
+import java.io.Serializable;
+
 /**
  * How a batch report judges and titles what it counts.
  *
@@ -8,7 +10,7 @@ package org.precisionformulary.report;
  * @param minGroupSize       groups with fewer requests are pooled, and a pool below it is suppressed
  * @param title              the report's title
  */
-public record ReportSettings(double gapThresholdPoints, int minGroupSize, String title) {
+public record ReportSettings(double gapThresholdPoints, int minGroupSize, String title) implements Serializable {
 
     /**
      * @throws IllegalArgumentException when gapThresholdPoints is not between 0 and 100, minGroupSize is below 1

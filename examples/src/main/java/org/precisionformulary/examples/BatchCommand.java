@@ -2,8 +2,6 @@
 package org.precisionformulary.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -34,13 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.precisionformulary.engine.BatchLines;
 import org.precisionformulary.engine.PrecisionFormulary;
+import org.precisionformulary.report.Baseline;
 import org.precisionformulary.report.BatchReport;
 import org.precisionformulary.report.ReportSettings;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.json.ContractJson;
-import org.precisionformulary.model.json.RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -414,7 +412,7 @@ final class BatchCommand {
         CoverageDecision baseline = null;
         if (baselineEngine != null) {
             baseline = job.duplicateOf() > 0 ? duplicate(baselineEngine, job)
-                    : decide(baselineEngine, withoutGenotypes(job.request()));
+                    : decide(baselineEngine, Baseline.withoutGenotypes(job.request()));
         }
         return new Done(job, json, decision, baseline);
     }
@@ -436,23 +434,6 @@ final class BatchCommand {
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
                     + "); it is not the output of this batch");
         }
-    }
-
-    /** The request as a plan without precision benefits sees it: the same, with no genotypes. */
-    static String withoutGenotypes(String request) {
-        if (request.length() > RequestReader.MAX_REQUEST_CHARS || !request.contains("\"genotypes\"")) {
-            return request;
-        }
-        try {
-            JsonNode root = ContractJson.mapper().readTree(request);
-            if (root instanceof ObjectNode object && object.has("genotypes")) {
-                object.remove("genotypes");
-                return ContractJson.mapper().writeValueAsString(object);
-            }
-        } catch (JsonProcessingException e) {
-            // not JSON: the engine says so, with or without genotypes
-        }
-        return request;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -62,4 +62,13 @@ final class DecisionRows {
                 guidelines.toArray(String[]::new), audit == null ? null : audit.rulePackVersion(),
                 audit == null ? null : audit.rulePackSha256(), ContractJson.toJson(decision));
     }
+
+    /** @return the row with an empty {@code report} column after its columns: a decision, not a report */
+    static Row withReport(Row row) {
+        Object[] values = new Object[row.length() + 1];
+        for (int i = 0; i < row.length(); i++) {
+            values[i] = row.get(i);
+        }
+        return RowFactory.create(values);
+    }
 }

@@ -26,9 +26,11 @@ import org.precisionformulary.engine.RulePack;
  * @param formulary    the formulary file's bytes, or {@code null} for the demo formulary
  * @param memberIdKey  the key member ids are hashed with, or {@code null}
  * @param packSha256   the pack's SHA-256 on the driver
+ * @param baselineFormulary the formulary a report's baseline is decided on, with the same compiled pack, or
+ *                          {@code null}
  */
 record EngineSpec(Map<String, byte[]> packFiles, byte[] packJar, byte[] formulary, byte[] memberIdKey,
-                  String packSha256) implements Serializable {
+                  String packSha256, byte[] baselineFormulary) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,14 +52,52 @@ record EngineSpec(Map<String, byte[]> packFiles, byte[] packJar, byte[] formular
         } else if (pack != null) {
             jar = read(pack);
         }
-        EngineSpec unchecked = new EngineSpec(files, jar, formulary == null ? null : read(formulary), memberIdKey, null);
+        EngineSpec unchecked = new EngineSpec(files, jar, formulary == null ? null : read(formulary), memberIdKey, null,
+                null);
         PrecisionFormulary engine = ExecutorEngines.onDriver(unchecked);
         return unchecked.expecting(engine.rulePack().sha256());
     }
 
     /** @return this spec, expecting a pack with the given hash */
     EngineSpec expecting(String sha256) {
-        return new EngineSpec(packFiles, packJar, formulary, memberIdKey, sha256);
+        return new EngineSpec(packFiles, packJar, formulary, memberIdKey, sha256, baselineFormulary);
+    }
+
+    /**
+     * @param formulary the baseline formulary file
+     * @return this spec, also shipping the formulary a report's baseline is decided on
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    EngineSpec withBaseline(Path formulary) {
+        return new EngineSpec(packFiles, packJar, this.formulary, memberIdKey, packSha256, read(formulary));
+    }
+
+    /** @return a fingerprint of the baseline's bytes on top of {@link #key()} */
+    String baselineKey() {
+        try {
+            return key() + "/" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(baselineFormulary));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    /**
+     * The baseline engine: the main engine's compiled pack on the baseline formulary (as {@code batch} builds it),
+     * so that the two differ in the plan only and the pack is compiled once.
+     *
+     * @param main the engine built from this spec
+     * @return the baseline engine
+     * @throws UncheckedIOException when the temporary file cannot be written
+     */
+    PrecisionFormulary buildBaseline(PrecisionFormulary main) {
+        try {
+            Path file = Files.createTempFile("precision-formulary-baseline-", ".json");
+            file.toFile().deleteOnExit();
+            return PrecisionFormulary.builder().rulePack(main.rulePack())
+                    .formulary(Files.write(file, baselineFormulary)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

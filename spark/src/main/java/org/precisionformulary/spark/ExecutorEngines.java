@@ -58,6 +58,15 @@ final class ExecutorEngines {
         return engine;
     }
 
+    /**
+     * @param spec what the driver shipped, with a baseline formulary
+     * @param main this JVM's engine for the spec
+     * @return this JVM's baseline engine for the spec: the main engine's pack on the baseline formulary
+     */
+    static PrecisionFormulary baseline(EngineSpec spec, PrecisionFormulary main) {
+        return ENGINES.computeIfAbsent(spec.baselineKey(), key -> spec.buildBaseline(main));
+    }
+
     /** Forgets the engine for a spec, so that the next task builds it again (tests). */
     static void forget(EngineSpec spec) {
         ENGINES.remove(spec.key());
