@@ -94,10 +94,12 @@ class SparkBatchTest {
                 .getOrCreate();
     }
 
+    private static final String BUDGET = "precisionformulary.evaluationBudgetMillis";
+
     /** Runs the command line's batch on the requests, with the workload's formulary; returns its report's JSON. */
     private static JsonNode batch(Path in, Path out, String... reportOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", CLI_JAR.toString(), "batch", "--in", in.toString(), "--out", out.toString(),
+                .toString(), "-D" + BUDGET + "=" + System.getProperty(BUDGET, "30000"), "-jar", CLI_JAR.toString(), "batch", "--in", in.toString(), "--out", out.toString(),
                 "--formulary", formulary.toString()));
         command.addAll(List.of(reportOptions));
         Path log = dir.resolve(out.getFileName() + ".log");
