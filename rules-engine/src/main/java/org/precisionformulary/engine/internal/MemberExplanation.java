@@ -31,6 +31,8 @@ final class MemberExplanation {
                                 + " requirements, so no extra approval was needed.");
                         case PGX_OVERRIDE -> sb.append(" Your pharmacist checked with your prescriber that this"
                                 + " medicine is right for you, so it is covered; ask your pharmacist how to take it.");
+                        case QUANTITY_LIMIT_OVERRIDE -> sb.append(" Your pharmacist told your plan why you need more"
+                                + " than the usual amount this time, so the larger fill is covered.");
                         default -> { }
                     }
                 }
@@ -50,6 +52,11 @@ final class MemberExplanation {
                 if (rejectCodes.contains(org.precisionformulary.model.decision.RejectCode.NOT_COVERED)) {
                     return "Your plan does not cover " + drug + ". Ask your prescriber whether a covered medicine"
                             + " would work for you, or ask your plan for a coverage exception.";
+                }
+                if (rejectCodes.contains(org.precisionformulary.model.decision.RejectCode.PLAN_LIMITS_EXCEEDED)) {
+                    return "Your plan did not pay for this fill of " + drug + " because it is more than your plan"
+                            + " covers at one time. Your pharmacist can fill an amount within the limit, or your"
+                            + " prescriber can ask your plan for an exception.";
                 }
                 return "Your plan did not pay for " + drug + " because your genetic test results show it may not work"
                         + " well or may cause serious side effects for you. " + nextSteps(alternatives);

@@ -13,8 +13,9 @@ import org.precisionformulary.model.fact.Hold;
  * Which verdict decides when the routing rules insert several, in one place a rule author can read
  * (contract §2). The rules say what is true of a request; this says which truth the claim answers with:
  * <ol>
- *   <li>a rejection: not covered (70) before a pharmacogenomic hard stop (88); DUR alerts are dropped, since
- *       a claim that does not pay is not dispensed;</li>
+ *   <li>a rejection: not covered (70), then a pharmacogenomic hard stop (88), then a plan limit such as a
+ *       quantity limit (76; a safety stop comes before a limit on the amount), then any other code; DUR alerts
+ *       are dropped, since a claim that does not pay is not dispensed;</li>
  *   <li>a hold: prior authorization (75) before a missing step (the plan's step code, 608 by default); a
  *       step hold offers the step drugs the member can take instead of class alternatives;</li>
  *   <li>waived restrictions: {@code APPROVED_WITH_EXCEPTION}, charged at the lowest tier a tier exception
@@ -54,8 +55,8 @@ final class OutcomePrecedence {
     static Verdict decide(Collection<String> rejectCodes, Collection<Hold> holds,
                           Collection<CoverageException> exceptions) {
         if (!rejectCodes.isEmpty()) {
-            String first = rejectCodes.stream()
-                    .min(Comparator.comparingInt(code -> code.equals(RejectCode.NOT_COVERED) ? 0 : 1)).orElseThrow();
+            String first = rejectCodes.stream().min(Comparator.comparingInt(OutcomePrecedence::rejectionRank))
+                    .orElseThrow();
             return new Verdict(Outcome.REJECTED, first, false, false, false);
         }
         if (!holds.isEmpty()) {
@@ -68,5 +69,14 @@ final class OutcomePrecedence {
             return new Verdict(Outcome.APPROVED_WITH_EXCEPTION, null, false, true, true);
         }
         return new Verdict(Outcome.APPROVED, null, false, true, false);
+    }
+
+    private static int rejectionRank(String code) {
+        return switch (code) {
+            case RejectCode.NOT_COVERED -> 0;
+            case RejectCode.PGX_HARD_STOP -> 1;
+            case RejectCode.PLAN_LIMITS_EXCEEDED -> 2;
+            default -> 3;
+        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.precisionformulary.model.fact.CandidatePopulation;
+import org.precisionformulary.model.fact.ClarificationAccepted;
 import org.precisionformulary.model.fact.ConditionOfUse;
 import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.fact.PrescriberOverride;
@@ -136,6 +137,12 @@ final class RuleStages {
         });
         facts.addAll(request.biomarkers());
         facts.addAll(request.history());
+        if (request.claim() != null) {
+            facts.add(request.claim());
+            // Whether the plan accepts the pharmacist's clarification is the plan's word, read here once.
+            formulary.formulary().policy().quantityLimitClarification(request.claim())
+                    .ifPresent(code -> facts.add(new ClarificationAccepted(drug, code)));
+        }
         return facts;
     }
 }

@@ -122,8 +122,10 @@ public final class NcpdpResponse {
     private static String message(CoverageDecision d) {
         StringBuilder sb = new StringBuilder();
         switch (d.outcome()) {
-            case REJECTED -> sb.append(d.rejectCodes().contains(RejectCode.NOT_COVERED) ? "Not covered." : "PGx hard stop: CPIC advises"
-                    + " strongly against this drug for the member's genotype.");
+            case REJECTED -> sb.append(d.rejectCodes().contains(RejectCode.NOT_COVERED) ? "Not covered."
+                    : d.rejectCodes().contains(RejectCode.PLAN_LIMITS_EXCEEDED)
+                    ? "Plan limit exceeded: the quantity is over the plan's quantity limit."
+                    : "PGx hard stop: CPIC advises strongly against this drug for the member's genotype.");
             case PRIOR_AUTH_REQUIRED -> sb.append("Prior authorization required.");
             case STEP_THERAPY_REQUIRED -> sb.append("Step therapy: a step drug is required first.");
             case APPROVED_WITH_EXCEPTION -> sb.append("Paid with exception: ").append(String.join(", ",

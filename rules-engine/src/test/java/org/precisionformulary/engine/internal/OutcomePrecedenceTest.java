@@ -27,6 +27,14 @@ class OutcomePrecedenceTest {
     }
 
     @Test
+    void aHardStopComesBeforeAPlanLimitAndAPlanLimitBeforeAnyOtherCode() {
+        assertThat(OutcomePrecedence.decide(List.of("76", "88"), List.of(), List.of()).rejectCode()).isEqualTo("88");
+        assertThat(OutcomePrecedence.decide(List.of("99", "76"), List.of(), List.of()).rejectCode()).isEqualTo("76");
+        assertThat(OutcomePrecedence.decide(List.of("76", "70"), List.of(), List.of()).rejectCodes())
+                .containsExactly("70");
+    }
+
+    @Test
     void aHardStopComesBeforeAnyHold() {
         var v = OutcomePrecedence.decide(List.of("88", "88"), List.of(STEP, PRIOR_AUTH), List.of());
         assertThat(v.outcome()).isEqualTo(Outcome.REJECTED);

@@ -14,6 +14,9 @@ public final class RejectCode {
     /** 75: prior authorization required. */
     public static final String PRIOR_AUTH_REQUIRED = "75";
 
+    /** 76: plan limitations exceeded, used for a fill over the drug's quantity limit. */
+    public static final String PLAN_LIMITS_EXCEEDED = "76";
+
     /** 88: DUR reject error, used for a pharmacogenomic hard stop (a Strong CPIC avoid). */
     public static final String PGX_HARD_STOP = "88";
 

@@ -18,11 +18,13 @@ import org.precisionformulary.model.drug.Ndc;
  * @param stepTherapy a step-therapy protocol, or {@code null}
  * @param priorAuth   prior-authorization criteria, or {@code null}
  * @param ndcs        the package NDCs a claim may name this drug by, in 11-digit form; empty when none
+ * @param quantityLimit the plan's quantity limit on a fill, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"drug", "rxnorm", "ndc", "tier", "class", "stepTherapy", "priorAuth"})
+@JsonPropertyOrder({"drug", "rxnorm", "ndc", "tier", "class", "stepTherapy", "priorAuth", "quantityLimit"})
 public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty("class") String drugClass,
-                            StepTherapy stepTherapy, PriorAuth priorAuth, @JsonProperty("ndc") List<String> ndcs) {
+                            StepTherapy stepTherapy, PriorAuth priorAuth, @JsonProperty("ndc") List<String> ndcs,
+                            QuantityLimit quantityLimit) {
 
     /**
      * @throws IllegalArgumentException when the name or class is missing, the tier is out of range or an NDC
@@ -54,6 +56,24 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
     }
 
     /**
+     * A drug listed without a quantity limit.
+     *
+     * @param drug        the drug name
+     * @param rxnorm      the RxNorm ingredient id, optional
+     * @param tier        the cost-share tier, 1 to 10
+     * @param drugClass   the therapeutic class
+     * @param stepTherapy a step-therapy protocol, or {@code null}
+     * @param priorAuth   prior-authorization criteria, or {@code null}
+     * @param ndcs        the package NDCs, empty when none
+     * @throws IllegalArgumentException when the name or class is missing, the tier is out of range or an NDC
+     *                                  is malformed
+     */
+    public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
+                         PriorAuth priorAuth, List<String> ndcs) {
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, ndcs, null);
+    }
+
+    /**
      * A drug listed without NDCs.
      *
      * @param drug        the drug name
@@ -66,6 +86,6 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
      */
     public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
                          PriorAuth priorAuth) {
-        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, List.of());
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, List.of(), null);
     }
 }

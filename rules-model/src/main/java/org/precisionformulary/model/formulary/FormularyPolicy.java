@@ -14,12 +14,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param pgxOverrides          the DUR/PPS answers the plan accepts on a resubmitted claim to override a
  *                              pharmacogenomic hard stop CPIC qualifies with a condition of use; a missing
  *                              reason for service stands for {@code pgxDurReasonCode}; empty: none accepted
+ * @param quantityLimitClarificationCodes the submission clarification codes (420-DK, two digits) with which a
+ *                              claim may exceed a drug's quantity limit, e.g. {@code 03} vacation supply or
+ *                              {@code 04} lost prescription; empty: none, a fill over the limit is rejected (76)
  */
 public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays,
                               String stepTherapyRejectCode, String pgxDurReasonCode,
                               @com.fasterxml.jackson.annotation.JsonInclude(
                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                              java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
+                              java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                              java.util.List<String> quantityLimitClarificationCodes) {
 
     /** The defaults the contract names: reject, 180 days, 608, DL. */
     public static final FormularyPolicy DEFAULT = new FormularyPolicy(PgxStrongAvoid.REJECT, 180,
@@ -36,6 +42,30 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
         stepTherapyRejectCode = code(stepTherapyRejectCode, org.precisionformulary.model.decision.RejectCode.STEP_THERAPY, "stepTherapyRejectCode");
         pgxDurReasonCode = code(pgxDurReasonCode, "DL", "pgxDurReasonCode");
         pgxOverrides = pgxOverrides == null ? java.util.List.of() : java.util.List.copyOf(pgxOverrides);
+        quantityLimitClarificationCodes = quantityLimitClarificationCodes == null ? java.util.List.of()
+                : quantityLimitClarificationCodes.stream().map(c -> {
+                    try {
+                        return org.precisionformulary.model.request.ClaimDetails.clarificationCode(c);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("quantityLimitClarificationCodes: " + e.getMessage(), e);
+                    }
+                }).distinct().toList();
+    }
+
+    /**
+     * A policy that accepts no submission clarification code for quantity limits.
+     *
+     * @param pgxStrongAvoid        what a Strong CPIC avoid does
+     * @param defaultLookbackDays   step-therapy look-back
+     * @param stepTherapyRejectCode reject code for a missing step
+     * @param pgxDurReasonCode      DUR reason code on pharmacogenomic alerts
+     * @param pgxOverrides          the DUR/PPS answers accepted to override a qualified hard stop
+     * @throws IllegalArgumentException for a look-back below 1 day or a blank code
+     */
+    public FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays, String stepTherapyRejectCode,
+                           String pgxDurReasonCode, java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
+        this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides,
+                java.util.List.of());
     }
 
     /**
@@ -49,7 +79,8 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
      */
     public FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays, String stepTherapyRejectCode,
                            String pgxDurReasonCode) {
-        this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, java.util.List.of());
+        this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, java.util.List.of(),
+                java.util.List.of());
     }
 
     /**
@@ -63,15 +94,27 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
                 && o.resultOfService().equals(answer.resultOfService()));
     }
 
+    /**
+     * @param claim the claim's details, or {@code null}
+     * @return the first of its submission clarification codes the plan accepts for a fill over a quantity
+     *         limit, or empty
+     */
+    public java.util.Optional<String> quantityLimitClarification(org.precisionformulary.model.request.ClaimDetails claim) {
+        return claim == null ? java.util.Optional.empty() : claim.submissionClarificationCodes().stream()
+                .filter(quantityLimitClarificationCodes::contains).findFirst();
+    }
+
     @JsonCreator
     static FormularyPolicy fromJson(@JsonProperty("pgxStrongAvoid") PgxStrongAvoid pgxStrongAvoid,
                                     @JsonProperty("defaultLookbackDays") Integer defaultLookbackDays,
                                     @JsonProperty("stepTherapyRejectCode") String stepTherapyRejectCode,
                                     @JsonProperty("pgxDurReasonCode") String pgxDurReasonCode,
                                     @JsonProperty("pgxOverrides")
-                                    java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
+                                    java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides,
+                                    @JsonProperty("quantityLimitClarificationCodes")
+                                    java.util.List<String> quantityLimitClarificationCodes) {
         return new FormularyPolicy(pgxStrongAvoid, defaultLookbackDays == null ? 180 : defaultLookbackDays,
-                stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides);
+                stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides, quantityLimitClarificationCodes);
     }
 
     private static String code(String value, String fallback, String field) {

@@ -69,8 +69,8 @@ import org.precisionformulary.model.formulary.StepTherapy;
  * flag, an entry that matches no row, a name or class the two files disagree on, or a drug left without a name or
  * class is an error naming the file, line and column or field.
  *
- * <p>The formulary model has no quantity limits yet, so they come back beside it in {@link Result}; routing does
- * not enforce them.
+ * <p>A drug's quantity limit ({@code QUANTITY_LIMIT_AMOUNT} per {@code QUANTITY_LIMIT_DAYS}) is on its
+ * {@link FormularyDrug#quantityLimit()}, which routing enforces (reject 76), and listed in {@link Result} too.
  */
 public final class FormularyCsvReader {
 
@@ -78,7 +78,7 @@ public final class FormularyCsvReader {
      * A formulary read from a flat file and its criteria.
      *
      * @param formulary      the formulary
-     * @param quantityLimits quantity limits by drug name, in file order; routing does not enforce them yet
+     * @param quantityLimits quantity limits by drug name, in file order (the same as on each drug)
      */
     public record Result(Formulary formulary, Map<String, QuantityLimit> quantityLimits) {
         /** @throws NullPointerException when the formulary is missing */
@@ -213,7 +213,7 @@ public final class FormularyCsvReader {
             }
             try {
                 drugs.add(new FormularyDrug(name, r.rxcui(), r.tier(), cls, c.stepTherapy(), c.priorAuth(),
-                        ndcs.getOrDefault(r.key(), List.of())));
+                        ndcs.getOrDefault(r.key(), List.of()), r.limit()));
             } catch (IllegalArgumentException e) {
                 throw new FormularyException(file + " line " + r.line() + ": " + e.getMessage(), e);
             }

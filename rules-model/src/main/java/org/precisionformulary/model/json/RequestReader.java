@@ -15,6 +15,7 @@ import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GenotypeInput;
 import org.precisionformulary.model.request.Biomarker;
 import org.precisionformulary.model.request.CoverageRequest;
+import org.precisionformulary.model.request.ClaimDetails;
 import org.precisionformulary.model.request.DurPps;
 import org.precisionformulary.model.request.Fill;
 import org.precisionformulary.model.request.Member;
@@ -99,10 +100,11 @@ public final class RequestReader {
         List<Biomarker> biomarkers = f.list(root, "biomarkers", MAX_BIOMARKERS, (node, path) -> readBiomarker(node, path, f));
         List<Fill> history = f.list(root, "history", MAX_HISTORY, (node, path) -> readFill(node, path, f));
         List<DurPps> durPps = f.list(root, "durPps", MAX_DUR_PPS, (node, path) -> readDurPps(node, path, f));
+        ClaimDetails claim = readClaim(root.get("claim"), f);
         CoverageRequest request = null;
         if (errors.isEmpty()) {
             request = new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes,
-                    biomarkers, history, durPps);
+                    biomarkers, history, durPps, claim);
         }
         return new ParsedRequest(requestId, request, errors, text);
     }
@@ -264,6 +266,45 @@ public final class RequestReader {
         return ok ? new DurPps(reason, service, result) : null;
     }
 
+    /** The optional claim segment: quantity dispensed, days supply and submission clarification codes. */
+    private static ClaimDetails readClaim(JsonNode node, Fields f) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            f.error("claim", "claim must be an object with quantityDispensed and daysSupply");
+            return null;
+        }
+        Double quantity = null;
+        JsonNode q = node.get("quantityDispensed");
+        if (q == null || q.isNull()) {
+            f.error("claim.quantityDispensed", "quantityDispensed is required with a claim");
+        } else if (!q.isNumber() || !(q.asDouble() > 0) || q.asDouble() > ClaimDetails.MAX_QUANTITY) {
+            f.error("claim.quantityDispensed", "quantityDispensed must be a number more than 0 and at most 9999999.999");
+        } else {
+            quantity = q.asDouble();
+        }
+        Integer days = null;
+        JsonNode d = node.get("daysSupply");
+        if (d == null || d.isNull()) {
+            f.error("claim.daysSupply", "daysSupply is required with a claim");
+        } else if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 1 || d.asInt() > 999) {
+            f.error("claim.daysSupply", "daysSupply must be a whole number of days from 1 to 999");
+        } else {
+            days = d.asInt();
+        }
+        List<String> codes = f.list(node, "submissionClarificationCodes", 3, (c, path) -> {
+            String text = c.isIntegralNumber() ? c.asText() : f.textValue(c, path);
+            try {
+                return text == null ? null : ClaimDetails.clarificationCode(text);
+            } catch (IllegalArgumentException e) {
+                f.error(path, "a submission clarification code (420-DK) is one or two digits, not '" + text + "'");
+                return null;
+            }
+        }, "claim.submissionClarificationCodes");
+        return quantity == null || days == null ? null : new ClaimDetails(quantity, days, codes);
+    }
+
     private static Fill readFill(JsonNode node, String path, Fields f) {
         if (!node.isObject()) {
             f.error(path, "a history entry is an object");
@@ -381,21 +422,25 @@ public final class RequestReader {
         }
 
         <T> List<T> list(JsonNode root, String name, int limit, BiFunction<JsonNode, String, T> item) {
+            return list(root, name, limit, item, name);
+        }
+
+        <T> List<T> list(JsonNode root, String name, int limit, BiFunction<JsonNode, String, T> item, String path) {
             JsonNode v = root.get(name);
             List<T> out = new ArrayList<>();
             if (v == null || v.isNull()) {
                 return out;
             }
             if (!v.isArray()) {
-                error(name, name + " must be an array");
+                error(path, name + " must be an array");
                 return out;
             }
             if (v.size() > limit) {
-                error(name, name + " has " + v.size() + " entries; the limit is " + limit);
+                error(path, name + " has " + v.size() + " entries; the limit is " + limit);
                 return out;
             }
             for (int i = 0; i < v.size(); i++) {
-                T value = item.apply(v.get(i), name + "[" + i + "]");
+                T value = item.apply(v.get(i), path + "[" + i + "]");
                 if (value != null) {
                     out.add(value);
                 }

@@ -22,14 +22,16 @@ import org.precisionformulary.model.genotype.GenotypeInput;
  * @param biomarkers  biomarker results
  * @param history     past fills
  * @param durPps      the pharmacist's DUR/PPS answers on a resubmitted claim, optional
+ * @param claim       the fill the claim is for (quantity, days supply, clarification codes), optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requestId", "serviceDate", "member", "drug", "indication", "diagnoses", "genotypes",
-        "biomarkers", "history", "durPps"})
+        "biomarkers", "history", "durPps", "claim"})
 public record CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug,
                               String indication, List<String> diagnoses, List<GenotypeInput> genotypes,
                               List<Biomarker> biomarkers, List<Fill> history,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DurPps> durPps) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DurPps> durPps,
+                              ClaimDetails claim) {
 
     /** @throws IllegalArgumentException when requestId, member or drug is missing */
     public CoverageRequest {
@@ -43,6 +45,27 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
         biomarkers = biomarkers == null ? List.of() : List.copyOf(biomarkers);
         history = history == null ? List.of() : List.copyOf(history);
         durPps = durPps == null ? List.of() : List.copyOf(durPps);
+    }
+
+    /**
+     * A request without claim details.
+     *
+     * @param requestId   the request id
+     * @param serviceDate the date of service, optional
+     * @param member      the member
+     * @param drug        the drug
+     * @param indication  the CPIC population, optional
+     * @param diagnoses   ICD-10 codes, optional
+     * @param genotypes   genotype results
+     * @param biomarkers  biomarker results
+     * @param history     past fills
+     * @param durPps      the pharmacist's DUR/PPS answers, optional
+     * @throws IllegalArgumentException when requestId, member or drug is missing
+     */
+    public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
+                           List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
+                           List<Fill> history, List<DurPps> durPps) {
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, null);
     }
 
     /**
@@ -62,7 +85,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
                            List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
                            List<Fill> history) {
-        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, List.of());
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, List.of(), null);
     }
 
     /**
@@ -86,7 +109,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withGenotypes(GenotypeInput... more) {
         List<GenotypeInput> all = new java.util.ArrayList<>(genotypes);
         all.addAll(List.of(more));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history, durPps);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history, durPps, claim);
     }
 
     /**
@@ -94,7 +117,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the service date set
      */
     public CoverageRequest withServiceDate(LocalDate date) {
-        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps);
+        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, claim);
     }
 
     /**
@@ -102,7 +125,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the indication set
      */
     public CoverageRequest withIndication(String population) {
-        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history, durPps);
+        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history, durPps, claim);
     }
 
     /**
@@ -112,11 +135,20 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withHistory(Fill... fills) {
         List<Fill> all = new java.util.ArrayList<>(history);
         all.addAll(List.of(fills));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all, durPps);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all, durPps, claim);
+    }
+
+    /**
+     * @param details the fill the claim is for
+     * @return a copy with the claim details set
+     */
+    public CoverageRequest withClaim(ClaimDetails details) {
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers,
+                history, durPps, details);
     }
 
     /** @return a copy without genotypes, as the GINA guard evaluates it */
     public CoverageRequest withoutGenotypes() {
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history, durPps);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history, durPps, claim);
     }
 }
