@@ -67,6 +67,8 @@ final class MappingRun implements Sink {
     private final List<FieldError> errors = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
     private Input patient;
+    private String firstSubject;
+    private String firstSubjectAt;
 
     MappingRun(FhirCodeMap map, List<Input> inputs, String bundleId) {
         this.map = map;
@@ -108,9 +110,22 @@ final class MappingRun implements Sink {
         return in;
     }
 
-    /** An error when a resource is about someone other than the request's patient. */
+    /**
+     * An error when a resource is about someone other than the request's patient; without a Patient resource,
+     * when it is about someone other than the first resource that names its subject.
+     */
     void checkSubject(Input in, Reference ref, String element) {
-        if (patient == null || ref == null || !ref.hasReference()) {
+        if (ref == null || !ref.hasReference()) {
+            return;
+        }
+        if (patient == null) {
+            if (firstSubject == null) {
+                firstSubject = ref.getReference();
+                firstSubjectAt = in.at(element);
+            } else if (!firstSubject.equals(ref.getReference())) {
+                error(in.at(element), "refers to " + ref.getReference() + ", but " + firstSubjectAt + " to "
+                        + firstSubject + "; a request is for one patient");
+            }
             return;
         }
         Input target = resolve(ref);

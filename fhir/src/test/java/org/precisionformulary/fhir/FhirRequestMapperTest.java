@@ -73,15 +73,21 @@ class FhirRequestMapperTest {
         });
     }
 
+    /** The HLA-B fixture, its genotype observation with this status, value text and further elements. */
+    private static FhirMapping hlaB(String status, String valueText, String more) {
+        String obs = """
+                { "resourceType": "Observation", "id": "gt-hla-b", "status": "%s", %s
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "84413-4" } ] },
+                  "valueCodeableConcept": { "text": "%s" },
+                  "component": [ { "code": { "coding": [ { "system": "http://loinc.org", "code": "48018-6" } ] },
+                    "valueCodeableConcept": { "coding": [ { "system": "http://www.genenames.org/geneId", "code": "HGNC:4932" } ] } } ] }"""
+                .formatted(status, more, valueText);
+        return MAPPER.fromBundle(replacing("hla-b-5701-abacavir.json", "gt-hla-b", obs), SERVICE_DATE);
+    }
+
     @Test
     void anHlaAlleleWithItsResultBecomesAnAlleleEntry() {
-        String obs = """
-                { "resourceType": "Observation", "id": "gt-hla-b", "status": "amended",
-                  "code": { "coding": [ { "system": "http://loinc.org", "code": "84413-4" } ] },
-                  "valueCodeableConcept": { "text": "HLA-B*57:01 negative" },
-                  "component": [ { "code": { "coding": [ { "system": "http://loinc.org", "code": "48018-6" } ] },
-                    "valueCodeableConcept": { "coding": [ { "system": "http://www.genenames.org/geneId", "code": "HGNC:4932" } ] } } ] }""";
-        FhirMapping mapping = MAPPER.fromBundle(replacing("hla-b-5701-abacavir.json", "gt-hla-b", obs), SERVICE_DATE);
+        FhirMapping mapping = hlaB("amended", "HLA-B*57:01 negative", "");
         assertThat(mapping.request().genotypes()).singleElement().satisfies(g -> {
             assertThat(g.allele()).isEqualTo("HLA-B*57:01");
             assertThat(g.result()).isEqualTo(AlleleResult.NEGATIVE);
@@ -90,20 +96,12 @@ class FhirRequestMapperTest {
 
     @Test
     void oneHlaAlleleWithoutAResultIsAnErrorNotAGuess() {
-        String obs = """
-                { "resourceType": "Observation", "id": "gt-hla-b", "status": "final",
-                  "code": { "coding": [ { "system": "http://loinc.org", "code": "84413-4" } ] },
-                  "valueCodeableConcept": { "text": "HLA-B*57:01" },
-                  "component": [ { "code": { "coding": [ { "system": "http://loinc.org", "code": "48018-6" } ] },
-                    "valueCodeableConcept": { "coding": [ { "system": "http://www.genenames.org/geneId", "code": "HGNC:4932" } ] } } ] }""";
-        FhirMapping mapping = MAPPER.fromBundle(replacing("hla-b-5701-abacavir.json", "gt-hla-b", obs), SERVICE_DATE);
+        FhirMapping mapping = hlaB("final", "HLA-B*57:01", "");
         assertThat(mapping.isValid()).isFalse();
         assertThat(mapping.errors()).extracting(FieldError::field).containsExactly("Observation/gt-hla-b.interpretation");
 
-        String withInterpretation = obs.replace("\"status\": \"final\",", "\"status\": \"final\", \"interpretation\": [ { \"coding\": [ { "
+        FhirMapping interpreted = hlaB("final", "HLA-B*57:01", "\"interpretation\": [ { \"coding\": [ { "
                 + "\"system\": \"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\", \"code\": \"POS\" } ] } ],");
-        FhirMapping interpreted = MAPPER.fromBundle(replacing("hla-b-5701-abacavir.json", "gt-hla-b", withInterpretation),
-                SERVICE_DATE);
         assertThat(interpreted.request().genotypes()).singleElement()
                 .satisfies(g -> assertThat(g.result()).isEqualTo(AlleleResult.POSITIVE));
     }
@@ -164,6 +162,20 @@ class FhirRequestMapperTest {
         assertThat(mapping.errors()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("Observation/gt-cyp2d6.subject");
             assertThat(e.message()).contains("Patient/someone-else", "Patient/pat-1");
+        });
+    }
+
+    @Test
+    void withoutAPatientEveryResourceMustBeAboutTheSameSubject() {
+        String text = replacing("cyp2d6-phenotype-codeine.json", "pat-3",
+                "{ \"resourceType\": \"Basic\", \"id\": \"b-1\", \"code\": { \"text\": \"x\" } }")
+                .replaceFirst("(\"id\": \"pheno-cyp2d6\"[\\s\\S]*?)\"reference\": \"Patient/pat-3\"",
+                        "$1\"reference\": \"Patient/pat-4\"");
+        FhirMapping mapping = MAPPER.fromBundle(text, SERVICE_DATE);
+        assertThat(mapping.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("Observation/pheno-cyp2d6.subject");
+            assertThat(e.message()).isEqualTo("refers to Patient/pat-4, but Coverage/cov-3.beneficiary to Patient/pat-3;"
+                    + " a request is for one patient");
         });
     }
 
