@@ -2,7 +2,6 @@
 package org.precisionformulary.fhir;
 
 import java.util.List;
-import java.util.Optional;
 import org.precisionformulary.model.decision.FieldError;
 import org.precisionformulary.model.request.CoverageRequest;
 
@@ -26,11 +25,6 @@ public record FhirMapping(CoverageRequest request, List<FieldError> errors, List
             throw new IllegalArgumentException(request == null
                     ? "a mapping without a request says why in errors" : "a mapping with errors has no request");
         }
-    }
-
-    /** @return the request, when there is one */
-    public Optional<CoverageRequest> requestIfValid() {
-        return Optional.ofNullable(request);
     }
 
     /** @return {@code true} when the request was built */
