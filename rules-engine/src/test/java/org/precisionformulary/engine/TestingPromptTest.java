@@ -3,15 +3,12 @@ package org.precisionformulary.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.precisionformulary.engine.testing.TestEngines;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.decision.Severity;
-import org.precisionformulary.model.json.FormularyReader;
 
 /**
  * A Strong CPIC recommendation that depends on a gene the request has no result for: an informational alert
@@ -24,14 +21,13 @@ class TestingPromptTest {
 
     @BeforeAll
     static void engine() {
-        engine = PrecisionFormulary.builder().formulary(FormularyReader.read("""
+        engine = TestEngines.withFormulary("""
                 { "formularyId": "TP",
                   "drugs": [ { "drug": "abacavir", "tier": 2, "class": "nrti", "genotypeRequired": ["HLA-B"] },
                              { "drug": "tenofovir disoproxil", "tier": 1, "class": "nrti" },
                              { "drug": "amitriptyline", "tier": 1, "class": "tca" },
                              { "drug": "ondansetron", "tier": 1, "class": "antiemetic" } ] }
-                """, "tp")).clock(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC))
-                .evaluationBudget(java.time.Duration.ofSeconds(30)).build();
+                """);
     }
 
     private static CoverageDecision claim(String drug, String genotypes) {
