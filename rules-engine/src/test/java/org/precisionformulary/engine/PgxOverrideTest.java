@@ -3,15 +3,12 @@ package org.precisionformulary.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.precisionformulary.engine.testing.TestEngines;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.Outcome;
-import org.precisionformulary.model.json.FormularyReader;
 
 /**
  * A pharmacogenomic hard stop answered on resubmission: the plan's accepted DUR/PPS codes lift a stop CPIC
@@ -23,14 +20,13 @@ class PgxOverrideTest {
 
     @BeforeAll
     static void engine() {
-        engine = PrecisionFormulary.builder().formulary(FormularyReader.read("""
+        engine = TestEngines.withFormulary("""
                 { "formularyId": "OVR", "policy": { "pgxOverrides": [ { "professionalService": "M0", "resultOfService": "1G" } ] },
                   "drugs": [ { "drug": "amikacin", "tier": 1, "class": "aminoglycoside" },
                              { "drug": "aztreonam", "tier": 2, "class": "aminoglycoside" },
                              { "drug": "codeine", "tier": 1, "class": "opioid" },
                              { "drug": "hydromorphone", "tier": 2, "class": "opioid" } ] }
-                """, "ovr")).clock(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC))
-                .evaluationBudget(java.time.Duration.ofSeconds(30)).build();
+                """);
     }
 
     private static CoverageDecision claim(String drug, String genotype, String durPps) {

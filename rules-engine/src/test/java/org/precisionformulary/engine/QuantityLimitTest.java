@@ -3,17 +3,14 @@ package org.precisionformulary.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.precisionformulary.engine.ncpdp.NcpdpResponse;
+import org.precisionformulary.engine.testing.TestEngines;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.Outcome;
-import org.precisionformulary.model.json.FormularyReader;
 
 /**
  * A plan's quantity limit on the fill a claim describes: 76 with the limit in the message, paid with an
@@ -25,15 +22,14 @@ class QuantityLimitTest {
 
     @BeforeAll
     static void engine() {
-        engine = PrecisionFormulary.builder().formulary(FormularyReader.read("""
+        engine = TestEngines.withFormulary("""
                 { "formularyId": "QL", "policy": { "quantityLimitClarificationCodes": ["3", "04"] },
                   "drugs": [ { "drug": "ondansetron", "tier": 1, "class": "antiemetic",
                                "quantityLimit": { "amount": 18, "days": 30 } },
                              { "drug": "granisetron", "tier": 2, "class": "antiemetic" },
                              { "drug": "codeine", "tier": 1, "class": "opioid",
                                "quantityLimit": { "amount": 2.5, "days": 1 } } ] }
-                """, "ql")).clock(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC))
-                .evaluationBudget(java.time.Duration.ofSeconds(30)).build();
+                """);
     }
 
     private static CoverageDecision claim(String drug, String claim, String genotypes) {

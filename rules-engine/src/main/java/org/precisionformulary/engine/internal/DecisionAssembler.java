@@ -25,6 +25,7 @@ import org.precisionformulary.model.decision.ExceptionType;
 import org.precisionformulary.model.decision.Finding;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.decision.RejectCode;
+import org.precisionformulary.model.decision.Severity;
 import org.precisionformulary.model.fact.AlternativeKind;
 import org.precisionformulary.model.fact.AlternativeOption;
 import org.precisionformulary.model.fact.DurFlag;
@@ -32,6 +33,8 @@ import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.fact.Hold;
 import org.precisionformulary.model.fact.Rejection;
 import org.precisionformulary.model.fact.StepDrug;
+import org.precisionformulary.model.fact.TestingGap;
+import org.precisionformulary.model.fact.TestingPrompt;
 import org.precisionformulary.model.fact.Waiver;
 import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.formulary.FormularyPolicy;
@@ -105,6 +108,17 @@ final class DecisionAssembler {
                     alerts.add(alert);
                     reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity() + ") for "
                             + finding.drug() + populationSuffix(finding.population()));
+                }
+            } else if (fact instanceof TestingPrompt prompt) {
+                TestingGap gap = prompt.gap();
+                DurAlert alert = new DurAlert(prompt.reasonCode(), Severity.MINOR, "No " + gap.geneSymbol()
+                        + " result on file: CPIC makes a Strong recommendation for " + gap.drug() + " that depends on it;"
+                        + " consider testing (CPIC guideline " + gap.guidelineId()
+                        + (gap.guidelineUrl() == null ? "" : ", " + gap.guidelineUrl()) + ").", gap.drug(), i.rule());
+                if (alerts.stream().noneMatch(a -> a.message().equals(alert.message()))) {
+                    alerts.add(alert);
+                    reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity()
+                            + "): no " + gap.geneSymbol() + " result for " + gap.drug());
                 }
             } else if (fact instanceof AlternativeOption a) {
                 if (alternatives.get(a.kind()).putIfAbsent(a.drug(), new Alternative(a.drug(), a.tier(), a.reason())) == null) {

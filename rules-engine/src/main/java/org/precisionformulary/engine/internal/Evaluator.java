@@ -83,7 +83,8 @@ public final class Evaluator {
                     findingStage.disabledReason());
         }
         this.decisions = new PlanDecisions(pack);
-        this.stages = new RuleStages(pack, findingStage, decisions, this.formulary, maxFirings, budgetNanos);
+        this.stages = new RuleStages(pack, findingStage, decisions, this.formulary, new TestingGaps(cpic), maxFirings,
+                budgetNanos);
         this.assembler = new DecisionAssembler(pack, cpic, decisions);
         this.ginaGuard = new GinaGuard(stages, pack);
         this.audit = new AuditStamp(engineVersion, pack, cpic, formulary.formularyId(), memberIdHasher);

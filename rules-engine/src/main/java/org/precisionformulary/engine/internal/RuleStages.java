@@ -25,6 +25,7 @@ import org.precisionformulary.model.request.CoverageRequest;
 final class RuleStages {
 
     private final CompiledPack pack;
+    private final TestingGaps testingGaps;
     private final FindingStage findingStage;
     private final PlanDecisions decisions;
     private final FormularyIndex formulary;
@@ -32,8 +33,9 @@ final class RuleStages {
     private final long budgetNanos;
 
     RuleStages(CompiledPack pack, FindingStage findingStage, PlanDecisions decisions, FormularyIndex formulary,
-               int maxFirings, long budgetNanos) {
+               TestingGaps testingGaps, int maxFirings, long budgetNanos) {
         this.pack = pack;
+        this.testingGaps = testingGaps;
         this.findingStage = findingStage;
         this.decisions = decisions;
         this.formulary = formulary;
@@ -78,6 +80,7 @@ final class RuleStages {
                         List<GeneResult> geneResults, SessionResult found, CoverageRequest request) {
         long deadline = System.nanoTime() + budgetNanos;
         List<Object> facts = routingFacts(drug, serviceDate, reviewed, request);
+        facts.addAll(testingGaps.of(drug, geneResults));
         if (found == null) {
             reviewed.forEach((r, candidatePopulations) -> {
                 for (String population : candidatePopulations) {

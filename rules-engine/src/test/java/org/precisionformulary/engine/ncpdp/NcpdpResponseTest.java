@@ -4,14 +4,12 @@ package org.precisionformulary.engine.ncpdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.precisionformulary.engine.PrecisionFormulary;
+import org.precisionformulary.engine.testing.TestEngines;
 import org.precisionformulary.model.decision.CoverageDecision;
 
 /** Decisions of the demo formulary as the NCPDP D.0 response fields a switch sends back to the pharmacy. */
@@ -21,9 +19,7 @@ class NcpdpResponseTest {
 
     @BeforeAll
     static void engine() {
-        // A generous budget: a cold engine on a loaded build machine must not turn a decision into a timeout.
-        engine = PrecisionFormulary.builder().clock(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC))
-                .evaluationBudget(java.time.Duration.ofSeconds(30)).build();
+        engine = TestEngines.withFormulary(null);
     }
 
     private static CoverageDecision decide(String drug, String genotypes) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.precisionformulary.model.drug.DrugRef;
 import org.precisionformulary.model.drug.Ndc;
+import org.precisionformulary.model.genotype.Gene;
 
 /**
  * A covered drug: its tier, therapeutic class and any protocol on it.
@@ -19,12 +20,16 @@ import org.precisionformulary.model.drug.Ndc;
  * @param priorAuth   prior-authorization criteria, or {@code null}
  * @param ndcs        the package NDCs a claim may name this drug by, in 11-digit form; empty when none
  * @param quantityLimit the plan's quantity limit on a fill, or {@code null}
+ * @param genotypeRequired genes whose result the plan needs before it pays, where CPIC makes a Strong
+ *                    recommendation for the drug on them (abacavir and HLA-B): a claim without one is held for
+ *                    prior authorization (75) instead of only prompting the test; empty when none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"drug", "rxnorm", "ndc", "tier", "class", "stepTherapy", "priorAuth", "quantityLimit"})
+@JsonPropertyOrder({"drug", "rxnorm", "ndc", "tier", "class", "stepTherapy", "priorAuth", "quantityLimit",
+        "genotypeRequired"})
 public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty("class") String drugClass,
                             StepTherapy stepTherapy, PriorAuth priorAuth, @JsonProperty("ndc") List<String> ndcs,
-                            QuantityLimit quantityLimit) {
+                            QuantityLimit quantityLimit, List<Gene> genotypeRequired) {
 
     /**
      * @throws IllegalArgumentException when the name or class is missing, the tier is out of range or an NDC
@@ -40,6 +45,7 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
             }
         }
         ndcs = normal.stream().distinct().toList();
+        genotypeRequired = genotypeRequired == null ? List.of() : genotypeRequired.stream().distinct().toList();
         if (drug == null || drug.isBlank()) {
             throw new IllegalArgumentException("drug is missing");
         }
@@ -53,6 +59,25 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
         if (rxnorm != null && !rxnorm.matches("\\d{1,10}")) {
             throw new IllegalArgumentException("rxnorm of " + drug + " must be digits, not '" + rxnorm + "'");
         }
+    }
+
+    /**
+     * A drug listed without a required genotype.
+     *
+     * @param drug          the drug name
+     * @param rxnorm        the RxNorm ingredient id, optional
+     * @param tier          the cost-share tier, 1 to 10
+     * @param drugClass     the therapeutic class
+     * @param stepTherapy   a step-therapy protocol, or {@code null}
+     * @param priorAuth     prior-authorization criteria, or {@code null}
+     * @param ndcs          the package NDCs, empty when none
+     * @param quantityLimit the quantity limit, or {@code null}
+     * @throws IllegalArgumentException when the name or class is missing, the tier is out of range or an NDC
+     *                                  is malformed
+     */
+    public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
+                         PriorAuth priorAuth, List<String> ndcs, QuantityLimit quantityLimit) {
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, ndcs, quantityLimit, List.of());
     }
 
     /**
@@ -70,7 +95,7 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
      */
     public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
                          PriorAuth priorAuth, List<String> ndcs) {
-        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, ndcs, null);
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, ndcs, null, List.of());
     }
 
     /**
@@ -86,6 +111,6 @@ public record FormularyDrug(String drug, String rxnorm, int tier, @JsonProperty(
      */
     public FormularyDrug(String drug, String rxnorm, int tier, String drugClass, StepTherapy stepTherapy,
                          PriorAuth priorAuth) {
-        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, List.of(), null);
+        this(drug, rxnorm, tier, drugClass, stepTherapy, priorAuth, List.of(), null, List.of());
     }
 }
