@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
+import org.precisionformulary.engine.ncpdp.NcpdpResponse;
 import org.precisionformulary.model.decision.Alternative;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.CoverageException;
@@ -112,6 +113,14 @@ final class DemoCommand {
             lines(out, "errors:", d.errors().stream().map(DemoCommand::error).toList());
         }
         line(out, "member:", d.memberExplanation() == null ? "-" : d.memberExplanation());
+        line(out, "NCPDP:", ncpdp(d));
+    }
+
+    /** The claim response fields a switch would send, by field id, in one line. */
+    private static String ncpdp(CoverageDecision d) {
+        List<String> fields = new ArrayList<>();
+        NcpdpResponse.fields(d).forEach((id, value) -> fields.add(id + " " + value));
+        return String.join("; ", fields);
     }
 
     /** The header: who asks for what, with the genotypes the request carries, read from the request itself. */
@@ -119,7 +128,8 @@ final class DemoCommand {
         StringBuilder sb = new StringBuilder();
         sb.append("member ").append(request.path("member").path("id").asText("?"));
         JsonNode drug = request.path("drug");
-        sb.append(", ").append(drug.hasNonNull("name") ? drug.get("name").asText() : "rxnorm " + drug.path("rxnorm").asText("?"));
+        sb.append(", ").append(drug.hasNonNull("name") ? drug.get("name").asText()
+                : drug.hasNonNull("ndc") ? "NDC " + drug.get("ndc").asText() : "rxnorm " + drug.path("rxnorm").asText("?"));
         if (request.hasNonNull("indication")) {
             sb.append(" (").append(request.get("indication").asText()).append(')');
         }
@@ -132,6 +142,19 @@ final class DemoCommand {
             genotypes.add(g.path("gene").asText("?") + " " + value);
         }
         sb.append(", ").append(genotypes.isEmpty() ? "no genotypes" : String.join(", ", genotypes));
+        JsonNode claim = request.path("claim");
+        if (claim.isObject()) {
+            sb.append(", ").append(claim.path("quantityDispensed").asText("?")).append(" for ")
+                    .append(claim.path("daysSupply").asText("?")).append(" days");
+            for (JsonNode code : claim.path("submissionClarificationCodes")) {
+                sb.append(", clarification ").append(code.asText());
+            }
+        }
+        for (JsonNode answer : request.path("durPps")) {
+            sb.append(", DUR/PPS ").append(answer.path("reasonForService").asText("?")).append('/')
+                    .append(answer.path("professionalService").asText("?")).append('/')
+                    .append(answer.path("resultOfService").asText("?"));
+        }
         return sb.toString();
     }
 

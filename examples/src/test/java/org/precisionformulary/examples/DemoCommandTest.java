@@ -38,7 +38,11 @@ class DemoCommandTest {
         }
         assertThat(out).contains("reject codes: 88\n").contains("reject codes: 70\n")
                 .contains("reject codes: 608\n").contains("reject codes: 75\n");
-        assertThat(out).contains("STEP_THERAPY_BYPASS: ").contains("TIER_EXCEPTION: ").contains("PRIOR_AUTH_AUTO_APPROVAL: ");
+        assertThat(out).contains("STEP_THERAPY_BYPASS: ").contains("TIER_EXCEPTION: ").contains("PRIOR_AUTH_AUTO_APPROVAL: ")
+                .contains("PGX_OVERRIDE: ").contains("QUANTITY_LIMIT_OVERRIDE: ");
+        // The claims path: a claim by NDC over the quantity limit, and every decision's NCPDP response fields.
+        assertThat(out).contains("reject codes: 76\n").contains("NDC 99999-0301-30").contains("NCPDP:        112-AN R; ");
+        assertThat(out).containsPattern("DUR alerts:   DL MINOR No HLA-B result on file");
         assertThat(out).containsPattern("DUR alerts:   DL ");
     }
 }

@@ -40,6 +40,8 @@ class TestingPromptTest {
         CoverageDecision d = claim("amitriptyline", "{\"gene\":\"CYP2D6\",\"diplotype\":\"*1/*1\"}");
 
         assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
+        // The member hears nothing of a test: the prompt is for the pharmacist.
+        assertThat(d.memberExplanation()).isEqualTo("Your prescription for amitriptyline is covered at tier 1.");
         assertThat(d.durAlerts()).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.MINOR);
             assertThat(a.reasonCode()).isEqualTo("DL");

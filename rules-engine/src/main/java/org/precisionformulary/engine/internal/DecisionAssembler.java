@@ -77,6 +77,7 @@ final class DecisionAssembler {
         List<String> rejectCodes = new ArrayList<>();
         List<String> reasons = new ArrayList<>(notes);
         List<DurAlert> alerts = new ArrayList<>();
+        int testingPrompts = 0;
         Map<AlternativeKind, Map<String, Alternative>> alternatives = Map.of(
                 AlternativeKind.CLASS, new TreeMap<>(), AlternativeKind.STEP, new TreeMap<>());
         List<Hold> holds = new ArrayList<>();
@@ -117,6 +118,7 @@ final class DecisionAssembler {
                         + (gap.guidelineUrl() == null ? "" : ", " + gap.guidelineUrl()) + ").", gap.drug(), i.rule());
                 if (alerts.stream().noneMatch(a -> a.message().equals(alert.message()))) {
                     alerts.add(alert);
+                    testingPrompts++;
                     reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity()
                             + "): no " + gap.geneSymbol() + " result for " + gap.drug());
                 }
@@ -161,8 +163,10 @@ final class DecisionAssembler {
                     .sorted(Comparator.comparing(Finding::population).thenComparing(Finding::ruleId))
                     .forEach(shown::add);
         }
+        // Counselling is about the member's own results; a testing prompt is the pharmacist's business, and the
+        // plan says nothing to the member about a test it may not ask for.
         String explanation = MemberExplanation.write(outcome, verdict.rejectCodes(), drug, tier, offered, waived,
-                !alerts.isEmpty());
+                alerts.size() > testingPrompts);
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome,
                 verdict.rejectCodes(), tier, shown, offered, waived, alerts, reasons, explanation, List.of(), audit);
     }
