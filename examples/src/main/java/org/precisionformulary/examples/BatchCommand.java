@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,13 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.precisionformulary.engine.BatchLines;
 import org.precisionformulary.engine.PrecisionFormulary;
-import org.precisionformulary.report.Baseline;
-import org.precisionformulary.report.BatchReport;
-import org.precisionformulary.report.ReportSettings;
+import org.precisionformulary.engine.ncpdp.NcpdpResponse;
 import org.precisionformulary.model.decision.Audit;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
 import org.precisionformulary.model.json.ContractJson;
+import org.precisionformulary.report.Baseline;
+import org.precisionformulary.report.BatchReport;
+import org.precisionformulary.report.ReportSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -86,6 +88,8 @@ final class BatchCommand {
     private long resumedAfter;
     private long uncheckedIds;
     private long stoppedCheckingAt;
+    /** Whether each line gets the decision's NCPDP response fields instead of the decision. */
+    private boolean ncpdp;
 
     /**
      * @param baselineEngine decides each request again without its genotypes, for the report; {@code null} when
@@ -104,7 +108,7 @@ final class BatchCommand {
     @Command(name = "batch", customSynopsis = {
             "precision-formulary batch --in IN.ndjson --out OUT.ndjson [--formulary F] [--pack DIR | --watch DIR]",
             "         [--threads N] [--resume] [--member-id-key FILE] [--report R.html [--equity-threshold PP]",
-            "         [--min-group-size N] [--baseline-formulary F | --compare-without-genotypes]]"},
+            "         [--min-group-size N] [--baseline-formulary F | --compare-without-genotypes]] [--ncpdp]"},
             description = {"Decides one request per line and writes one decision per line, in input order, whole lines "
                     + "only. A request id seen on an earlier line is a duplicate: PHARMACIST_REVIEW. Progress (every "
                     + "5 s) and a summary go to standard error.",
@@ -145,6 +149,9 @@ final class BatchCommand {
         @Option(names = "--compare-without-genotypes",
                 description = "with --report: compare with the same formulary without genotypes")
         private boolean compareWithoutGenotypes;
+        @Option(names = "--ncpdp", description = "write each decision as its NCPDP D.0 response fields, "
+                + "{\"requestId\": ..., \"fields\": {field id: value}} (docs/ncpdp.md), instead of the decision")
+        private boolean ncpdp;
 
         @Override
         int run(Options options, Console console) throws IOException {
@@ -188,6 +195,11 @@ final class BatchCommand {
             // The baseline would keep the pack it started with while the watched one changes under it.
             throw new UsageException("batch: --baseline-formulary cannot be combined with --watch");
         }
+        boolean ncpdp = options.flag("--ncpdp");
+        if (ncpdp && resume) {
+            // A resumed run reads its earlier decisions back from OUT, and response fields are not decisions.
+            throw new UsageException("batch: --resume reads the decisions already in OUT; it cannot carry on an --ncpdp run");
+        }
         ResumePoint resumePoint = resume && Files.exists(out) ? ResumePoint.of(out) : ResumePoint.START;
 
         Path pack = watch.orElse(options.path("--pack").orElse(null));
@@ -198,6 +210,7 @@ final class BatchCommand {
                 "Batch re-adjudication report: " + in.getFileName())).generatedAt(Instant.now()) : null;
         BatchCommand batch = new BatchCommand(engine, baselineEngine, report,
                 new RequestIds(RequestIds.DEFAULT_CAPACITY), new Progress(console.err(), System::nanoTime, Files.size(in)));
+        batch.ncpdp = ncpdp;
         try (CountingInputStream input = new CountingInputStream(Files.newInputStream(in));
              Lines lines = new Lines(input);
              PackWatcher watcher = watch.map(dir -> new PackWatcher(engine, dir, console.err())).orElse(null)) {
@@ -407,7 +420,7 @@ final class BatchCommand {
             decision = readBack(job);
         } else {
             decision = job.duplicateOf() > 0 ? duplicate(engine, job) : decide(engine, job.request());
-            json = toJsonBytes(decision);
+            json = ncpdp ? toNcpdpBytes(decision) : toJsonBytes(decision);
         }
         CoverageDecision baseline = null;
         if (baselineEngine != null) {
@@ -421,6 +434,18 @@ final class BatchCommand {
     private static byte[] toJsonBytes(CoverageDecision decision) {
         try {
             return ContractJson.mapper().writeValueAsBytes(decision);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The decision's NCPDP response fields, with its request id so a line can be matched to its claim. */
+    private static byte[] toNcpdpBytes(CoverageDecision decision) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", decision.requestId());
+        line.put("fields", NcpdpResponse.fields(decision));
+        try {
+            return ContractJson.mapper().writeValueAsBytes(line);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

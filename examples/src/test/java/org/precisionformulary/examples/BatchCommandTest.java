@@ -66,6 +66,28 @@ class BatchCommandTest {
     }
 
     @Test
+    void withNcpdpEveryLineGetsItsResponseFieldsInOrder() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.ndjson"), String.join("\n",
+                request("N1", "codeine", "CYP2D6", "*4/*4"), "not JSON", request("N3", "codeine", "CYP2D6", "*1/*1"),
+                request("N4", "oxymorphone", "CYP2D6", "*1/*1")) + "\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.ndjson");
+
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", out.toString(), "--ncpdp", "--threads", "2");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            lines.add(ContractJson.mapper().readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.path("requestId").asText(null)).containsExactly("N1", null, "N3", "N4");
+        assertThat(lines).extracting(l -> l.path("fields").path("112-AN").asText()).containsExactly("R", "R", "P", "R");
+        assertThat(lines.get(0).path("fields").path("511-FB").get(0).asText()).isEqualTo("88");
+        assertThat(lines.get(3).path("fields").path("511-FB").get(0).asText()).isEqualTo("70");
+        assertUsageError("--resume reads the decisions already in OUT", "--in", in.toString(), "--out",
+                out.toString(), "--ncpdp", "--resume");
+    }
+
+    @Test
     void twoThreadsWriteExactlyWhatOneThreadWrites() throws Exception {
         String[][] kinds = {
                 {"codeine", "CYP2D6", "*4/*4"}, {"codeine", "CYP2D6", "*1/*1"}, {"codeine", "CYP2D6", "*1/*4"},
