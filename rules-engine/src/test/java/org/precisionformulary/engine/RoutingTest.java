@@ -134,10 +134,14 @@ class RoutingTest {
 
     @Test
     void doseAdviceForTheRequestedDrugPaysWithADurAlert() {
-        CoverageDecision d = rejecting.evaluate(request("azathioprine", "{\"gene\":\"TPMT\",\"diplotype\":\"*1/*3A\"}"));
+        CoverageDecision d = rejecting.evaluate(request("azathioprine", "{\"gene\":\"TPMT\",\"diplotype\":\"*1/*3A\"},"
+                + "{\"gene\":\"NUDT15\",\"diplotype\":\"*1/*1\"}"));
         assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
         assertThat(d.findings()).singleElement().extracting(f -> f.action()).isEqualTo(Action.ADJUST_DOSE);
-        assertThat(d.durAlerts()).singleElement().satisfies(a -> assertThat(a.reasonCode()).isEqualTo("DL"));
+        assertThat(d.durAlerts()).singleElement().satisfies(a -> {
+            assertThat(a.reasonCode()).isEqualTo("DL");
+            assertThat(a.severity()).isEqualTo(org.precisionformulary.model.decision.Severity.MODERATE);
+        });
     }
 
     @Test
@@ -146,7 +150,9 @@ class RoutingTest {
         assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
         assertThat(d.findings()).isEmpty();
         assertThat(d.tier()).isEqualTo(1);
-        assertThat(d.audit().firedRules()).isEmpty();
+        // Nothing but the prompt to test CYP2D6, which CPIC's Strong codeine recommendations depend on.
+        assertThat(d.audit().firedRules()).containsExactly(
+                "testing prompt: a Strong CPIC recommendation for the drug depends on a gene with no result");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class Expectations {
         LISTS.put("errors", FieldError.class);
     }
 
-    private static final Set<String> SCALARS = Set.of("outcome", "requestId", "contractVersion", "tier");
+    private static final Set<String> SCALARS = Set.of("outcome", "requestId", "contractVersion", "tier", "respondBy");
     private static final Set<String> STRING_LISTS = Set.of("rejectCodes", "firedRules", "notFired");
 
     /** Closed vocabularies, checked when the scenario is read so a misspelt value cannot pass for a mismatch. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.engine.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,6 +41,7 @@ import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.formulary.FormularyPolicy;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.request.CoverageRequest;
+import org.precisionformulary.model.request.Submission;
 
 /**
  * The assembly stage: turns what the rules inserted into the decision a caller reads. Findings get CPIC's
@@ -167,8 +169,20 @@ final class DecisionAssembler {
         // plan says nothing to the member about a test it may not ask for.
         String explanation = MemberExplanation.write(outcome, verdict.rejectCodes(), drug, tier, offered, waived,
                 alerts.size() > testingPrompts);
+        Instant respondBy = null;
+        if ((outcome == Outcome.PRIOR_AUTH_REQUIRED || outcome == Outcome.STEP_THERAPY_REQUIRED)
+                && request.submission() != null) {
+            // The legal clock of an exception request, in the plan's hours for its jurisdiction (policy data).
+            Submission submission = request.submission();
+            respondBy = policy.exceptionResponse().respondBy(submission);
+            reasons.add("exception request deadline: the plan answers by " + respondBy + ", "
+                    + policy.exceptionResponse().hours(submission.urgency()) + " hours after the "
+                    + submission.urgency().name().toLowerCase(java.util.Locale.ROOT) + " request submitted at "
+                    + submission.submittedAt());
+        }
         return new CoverageDecision(CoverageDecision.CONTRACT_VERSION, request.requestId(), outcome,
-                verdict.rejectCodes(), tier, shown, offered, waived, alerts, reasons, explanation, List.of(), audit);
+                verdict.rejectCodes(), tier, shown, offered, waived, alerts, reasons, explanation, List.of(), audit,
+                respondBy);
     }
 
     /**

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param quantityLimitClarificationCodes the submission clarification codes (420-DK, two digits) with which a
  *                              claim may exceed a drug's quantity limit, e.g. {@code 03} vacation supply or
  *                              {@code 04} lost prescription; empty: none, a fill over the limit is rejected (76)
+ * @param exceptionResponse     the hours within which the plan answers an exception request, by urgency; 72 and
+ *                              24 when not given
  */
 public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays,
                               String stepTherapyRejectCode, String pgxDurReasonCode,
@@ -25,7 +27,8 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
                               java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides,
                               @com.fasterxml.jackson.annotation.JsonInclude(
                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                              java.util.List<String> quantityLimitClarificationCodes) {
+                              java.util.List<String> quantityLimitClarificationCodes,
+                              ResponseDeadlines exceptionResponse) {
 
     /** The defaults the contract names: reject, 180 days, 608, DL. */
     public static final FormularyPolicy DEFAULT = new FormularyPolicy(PgxStrongAvoid.REJECT, 180,
@@ -42,6 +45,7 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
         stepTherapyRejectCode = code(stepTherapyRejectCode, org.precisionformulary.model.decision.RejectCode.STEP_THERAPY, "stepTherapyRejectCode");
         pgxDurReasonCode = code(pgxDurReasonCode, "DL", "pgxDurReasonCode");
         pgxOverrides = pgxOverrides == null ? java.util.List.of() : java.util.List.copyOf(pgxOverrides);
+        exceptionResponse = exceptionResponse == null ? ResponseDeadlines.DEFAULT : exceptionResponse;
         quantityLimitClarificationCodes = quantityLimitClarificationCodes == null ? java.util.List.of()
                 : quantityLimitClarificationCodes.stream().map(c -> {
                     try {
@@ -65,7 +69,7 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
     public FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays, String stepTherapyRejectCode,
                            String pgxDurReasonCode, java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides) {
         this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides,
-                java.util.List.of());
+                java.util.List.of(), null);
     }
 
     /**
@@ -80,7 +84,7 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
     public FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookbackDays, String stepTherapyRejectCode,
                            String pgxDurReasonCode) {
         this(pgxStrongAvoid, defaultLookbackDays, stepTherapyRejectCode, pgxDurReasonCode, java.util.List.of(),
-                java.util.List.of());
+                java.util.List.of(), null);
     }
 
     /**
@@ -112,9 +116,11 @@ public record FormularyPolicy(PgxStrongAvoid pgxStrongAvoid, int defaultLookback
                                     @JsonProperty("pgxOverrides")
                                     java.util.List<org.precisionformulary.model.request.DurPps> pgxOverrides,
                                     @JsonProperty("quantityLimitClarificationCodes")
-                                    java.util.List<String> quantityLimitClarificationCodes) {
+                                    java.util.List<String> quantityLimitClarificationCodes,
+                                    @JsonProperty("exceptionResponse") ResponseDeadlines exceptionResponse) {
         return new FormularyPolicy(pgxStrongAvoid, defaultLookbackDays == null ? 180 : defaultLookbackDays,
-                stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides, quantityLimitClarificationCodes);
+                stepTherapyRejectCode, pgxDurReasonCode, pgxOverrides, quantityLimitClarificationCodes,
+                exceptionResponse);
     }
 
     private static String code(String value, String fallback, String field) {

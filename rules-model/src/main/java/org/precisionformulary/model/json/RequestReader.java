@@ -3,7 +3,9 @@ package org.precisionformulary.model.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,12 @@ import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;
 import org.precisionformulary.model.genotype.GenotypeInput;
 import org.precisionformulary.model.request.Biomarker;
-import org.precisionformulary.model.request.CoverageRequest;
 import org.precisionformulary.model.request.ClaimDetails;
+import org.precisionformulary.model.request.CoverageRequest;
 import org.precisionformulary.model.request.DurPps;
 import org.precisionformulary.model.request.Fill;
 import org.precisionformulary.model.request.Member;
+import org.precisionformulary.model.request.Submission;
 
 /**
  * Reads a coverage request from JSON without ever throwing: every malformed known field becomes a
@@ -101,10 +104,11 @@ public final class RequestReader {
         List<Fill> history = f.list(root, "history", MAX_HISTORY, (node, path) -> readFill(node, path, f));
         List<DurPps> durPps = f.list(root, "durPps", MAX_DUR_PPS, (node, path) -> readDurPps(node, path, f));
         ClaimDetails claim = readClaim(root.get("claim"), f);
+        Submission submission = readSubmission(root.get("submission"), f);
         CoverageRequest request = null;
         if (errors.isEmpty()) {
             request = new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes,
-                    biomarkers, history, durPps, claim);
+                    biomarkers, history, durPps, claim, submission);
         }
         return new ParsedRequest(requestId, request, errors, text);
     }
@@ -264,6 +268,37 @@ public final class RequestReader {
             }
         }
         return ok ? new DurPps(reason, service, result) : null;
+    }
+
+    /** The optional submission: when the request reached the plan (an ISO-8601 instant) and its urgency. */
+    private static Submission readSubmission(JsonNode node, Fields f) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            f.error("submission", "submission must be an object with submittedAt and an optional urgency");
+            return null;
+        }
+        String at = f.requiredText(node, "submittedAt", "submission.submittedAt");
+        Instant submittedAt = null;
+        if (at != null) {
+            try {
+                submittedAt = OffsetDateTime.parse(at).toInstant();
+            } catch (DateTimeParseException e) {
+                f.error("submission.submittedAt", "submittedAt must be a date and time with its offset, e.g."
+                        + " 2026-11-20T09:30:00Z, not '" + at + "'");
+            }
+        }
+        String urgencyText = f.text(node, "urgency", "submission.urgency");
+        Submission.Urgency urgency = null;
+        if (urgencyText != null) {
+            try {
+                urgency = Submission.Urgency.of(urgencyText);
+            } catch (IllegalArgumentException e) {
+                f.error("submission.urgency", e.getMessage());
+            }
+        }
+        return submittedAt == null ? null : new Submission(submittedAt, urgency);
     }
 
     /** The optional claim segment: quantity dispensed, days supply and submission clarification codes. */

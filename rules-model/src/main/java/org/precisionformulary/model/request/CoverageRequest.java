@@ -23,15 +23,16 @@ import org.precisionformulary.model.genotype.GenotypeInput;
  * @param history     past fills
  * @param durPps      the pharmacist's DUR/PPS answers on a resubmitted claim, optional
  * @param claim       the fill the claim is for (quantity, days supply, clarification codes), optional
+ * @param submission  when the request was submitted and how urgent it is, for the deadline of a hold, optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requestId", "serviceDate", "member", "drug", "indication", "diagnoses", "genotypes",
-        "biomarkers", "history", "durPps", "claim"})
+        "biomarkers", "history", "durPps", "claim", "submission"})
 public record CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug,
                               String indication, List<String> diagnoses, List<GenotypeInput> genotypes,
                               List<Biomarker> biomarkers, List<Fill> history,
                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DurPps> durPps,
-                              ClaimDetails claim) {
+                              ClaimDetails claim, Submission submission) {
 
     /** @throws IllegalArgumentException when requestId, member or drug is missing */
     public CoverageRequest {
@@ -45,6 +46,29 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
         biomarkers = biomarkers == null ? List.of() : List.copyOf(biomarkers);
         history = history == null ? List.of() : List.copyOf(history);
         durPps = durPps == null ? List.of() : List.copyOf(durPps);
+    }
+
+    /**
+     * A request without a submission time.
+     *
+     * @param requestId   the request id
+     * @param serviceDate the date of service, optional
+     * @param member      the member
+     * @param drug        the drug
+     * @param indication  the CPIC population, optional
+     * @param diagnoses   ICD-10 codes, optional
+     * @param genotypes   genotype results
+     * @param biomarkers  biomarker results
+     * @param history     past fills
+     * @param durPps      the pharmacist's DUR/PPS answers, optional
+     * @param claim       the fill the claim is for, optional
+     * @throws IllegalArgumentException when requestId, member or drug is missing
+     */
+    public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
+                           List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
+                           List<Fill> history, List<DurPps> durPps, ClaimDetails claim) {
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, claim,
+                null);
     }
 
     /**
@@ -65,7 +89,8 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
                            List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
                            List<Fill> history, List<DurPps> durPps) {
-        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, null);
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, null,
+                null);
     }
 
     /**
@@ -85,7 +110,8 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest(String requestId, LocalDate serviceDate, Member member, DrugRef drug, String indication,
                            List<String> diagnoses, List<GenotypeInput> genotypes, List<Biomarker> biomarkers,
                            List<Fill> history) {
-        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, List.of(), null);
+        this(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, history, List.of(), null,
+                null);
     }
 
     /**
@@ -109,7 +135,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withGenotypes(GenotypeInput... more) {
         List<GenotypeInput> all = new java.util.ArrayList<>(genotypes);
         all.addAll(List.of(more));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history, durPps, claim);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, all, biomarkers, history, durPps, claim, submission);
     }
 
     /**
@@ -117,7 +143,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the service date set
      */
     public CoverageRequest withServiceDate(LocalDate date) {
-        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, claim);
+        return new CoverageRequest(requestId, date, member, drug, indication, diagnoses, genotypes, biomarkers, history, durPps, claim, submission);
     }
 
     /**
@@ -125,7 +151,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      * @return a copy with the indication set
      */
     public CoverageRequest withIndication(String population) {
-        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history, durPps, claim);
+        return new CoverageRequest(requestId, serviceDate, member, drug, population, diagnoses, genotypes, biomarkers, history, durPps, claim, submission);
     }
 
     /**
@@ -135,7 +161,7 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
     public CoverageRequest withHistory(Fill... fills) {
         List<Fill> all = new java.util.ArrayList<>(history);
         all.addAll(List.of(fills));
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all, durPps, claim);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers, all, durPps, claim, submission);
     }
 
     /**
@@ -144,11 +170,20 @@ public record CoverageRequest(String requestId, LocalDate serviceDate, Member me
      */
     public CoverageRequest withClaim(ClaimDetails details) {
         return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers,
-                history, durPps, details);
+                history, durPps, details, submission);
+    }
+
+    /**
+     * @param when when and how urgently the request was made
+     * @return a copy with the submission set
+     */
+    public CoverageRequest withSubmission(Submission when) {
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, genotypes, biomarkers,
+                history, durPps, claim, when);
     }
 
     /** @return a copy without genotypes, as the GINA guard evaluates it */
     public CoverageRequest withoutGenotypes() {
-        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history, durPps, claim);
+        return new CoverageRequest(requestId, serviceDate, member, drug, indication, diagnoses, List.of(), biomarkers, history, durPps, claim, submission);
     }
 }
