@@ -85,7 +85,7 @@ class BatchReportTest {
         assertThat(totals.requestsWithExceptions()).isEqualTo(5);
         assertThat(totals.exceptionsByType()).extracting(Count::label, Count::count).containsExactly(
                 tuple("STEP_THERAPY_BYPASS", 4L), tuple("TIER_EXCEPTION", 4L), tuple("PRIOR_AUTH_AUTO_APPROVAL", 1L),
-                tuple("PGX_OVERRIDE", 0L));
+                tuple("PGX_OVERRIDE", 0L), tuple("QUANTITY_LIMIT_OVERRIDE", 0L));
         // a gene with no result is not the reason for a waiver; a biomarker approval has no gene at all
         assertThat(totals.exceptionsByGene()).extracting(Count::label, Count::count)
                 .containsExactly(tuple("CYP2D6", 4L),
