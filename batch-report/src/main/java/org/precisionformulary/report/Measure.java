@@ -16,6 +16,8 @@ public enum Measure {
     STEP_THERAPY_BYPASS("Step therapy bypass"),
     TIER_EXCEPTION("Tier exception"),
     PRIOR_AUTH_AUTO_APPROVAL("Prior authorization auto-approval"),
+    PGX_OVERRIDE("PGx override"),
+    QUANTITY_LIMIT_OVERRIDE("Quantity limit override"),
     INDETERMINATE_GENOTYPE("Indeterminate genotype");
 
     private final String label;

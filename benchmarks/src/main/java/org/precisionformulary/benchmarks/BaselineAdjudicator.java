@@ -99,6 +99,8 @@ public final class BaselineAdjudicator {
     /** "drug|population|value|value..." to the recommendation with that key. */
     private final Map<String, Rec> recByKey = new HashMap<>();
     private final List<GeneResult> untested;
+    /** drug to the genes its Strong recommendations depend on (a key value other than No Result) */
+    private final Map<String, Set<Gene>> strongGenes = new HashMap<>();
 
     /**
      * @param formulary the plan's formulary
@@ -128,6 +130,14 @@ public final class BaselineAdjudicator {
             StringBuilder key = new StringBuilder(slot);
             r.lookupKey().values().forEach(v -> key.append('|').append(v));
             recByKey.put(key.toString(), rec);
+            if (rec.classification() == Classification.STRONG) {
+                r.lookupKey().forEach((symbol, value) -> {
+                    if (!value.equals("No Result")) {
+                        Gene.find(symbol).ifPresent(g -> strongGenes.computeIfAbsent(r.drug(),
+                                d -> java.util.EnumSet.noneOf(Gene.class)).add(g));
+                    }
+                });
+            }
         }
         List<GeneResult> none = new ArrayList<>();
         for (Gene gene : Gene.values()) {
@@ -162,6 +172,19 @@ public final class BaselineAdjudicator {
         FormularyDrug listed = byName.get(drug);
         Map<String, List<String>> reviewed = reviewed(request, drug, listed, serviceDate);
         Routing routing = route(drug, listed, reviewed, genotypes.results(), request, serviceDate);
+        // Testing gaps: genes a Strong recommendation for the drug depends on that no result tests. A plan that
+        // requires one holds the claim for prior authorization; any other is a minor alert.
+        List<Gene> gaps = new ArrayList<>();
+        for (Gene g : strongGenes.getOrDefault(drug, Set.of())) {
+            if (genotypes.results().stream().noneMatch(r -> r.gene() == g && r.tested())) {
+                gaps.add(g);
+            }
+        }
+        if (listed != null && gaps.stream().anyMatch(listed.genotypeRequired()::contains)) {
+            List<Hold> holds = new ArrayList<>(routing.holds());
+            holds.add(new Hold(Outcome.PRIOR_AUTH_REQUIRED, "75"));
+            routing = new Routing(routing.rejectCode(), holds, routing.waivers(), routing.hits());
+        }
 
         Outcome outcome;
         List<String> rejectCodes = List.of();
@@ -199,6 +222,14 @@ public final class BaselineAdjudicator {
             if (alertsShown && listed != null && severity != null) {
                 alerts.add(new DurAlert(formulary.policy().pgxDurReasonCode(), severity, finding.drug() + " ("
                         + finding.population() + "): " + finding.recommendation(), drug, "baseline"));
+            }
+        }
+        if (alertsShown && listed != null) {
+            for (Gene g : gaps) {
+                if (!listed.genotypeRequired().contains(g)) {
+                    alerts.add(new DurAlert(formulary.policy().pgxDurReasonCode(), Severity.MINOR, "no " + g.symbol()
+                            + " result", drug, "baseline"));
+                }
             }
         }
         findings.sort((a, b) -> a.population().equals(b.population())

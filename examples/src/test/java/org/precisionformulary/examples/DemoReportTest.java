@@ -87,20 +87,20 @@ class DemoReportTest {
         report.writeJson(dir.resolve("demo.json"));
         ReportSummary summary = report.summary();
 
-        assertThat(summary.header().requests()).isEqualTo(requests.size()).isEqualTo(14);
+        assertThat(summary.header().requests()).isEqualTo(requests.size()).isEqualTo(19);
         for (Outcome o : Outcome.values()) {
             assertThat(count(summary.totals().outcomes(), o.name())).as(o.name()).isEqualTo(outcomes.getOrDefault(o, 0L));
         }
         rejectCodes.forEach((code, n) -> assertThat(count(summary.totals().rejectCodes(), code)).isEqualTo(n));
         assertThat(summary.totals().requestsWithExceptions()).isEqualTo(withExceptions).isPositive();
         assertThat(summary.header().formularyId()).isEqualTo("DEMO-2026");
-        // no demo member names a monitoring group, and 14 is below the minimum: the pool is suppressed
+        // no demo member names a monitoring group, and 19 is below the minimum: the pool is suppressed
         assertThat(summary.equity().rows()).singleElement().satisfies(row -> {
             assertThat(row.label()).isEqualTo("1 group with fewer than 20 requests, pooled");
             assertThat(row.suppressed()).isTrue();
         });
 
-        assertThat(summary.comparison().compared()).isEqualTo(14);
+        assertThat(summary.comparison().compared()).isEqualTo(19);
         assertThat(summary.comparison().towardPaying()).isEqualTo(towardPaying);
         long shownLower = summary.comparison().costShare().stream().mapToLong(ReportSummary.TierShift::lower).sum();
         assertThat(shownLower).isEqualTo(lowerTier).isPositive();
