@@ -31,8 +31,7 @@ class TestingPromptTest {
     }
 
     private static CoverageDecision claim(String drug, String genotypes) {
-        return engine.evaluate("{\"requestId\":\"T-1\",\"serviceDate\":\"2026-11-20\",\"member\":{\"id\":\"M\"},"
-                + "\"drug\":{\"name\":\"" + drug + "\"},\"genotypes\":[" + genotypes + "]}");
+        return engine.evaluate(TestEngines.request(drug, genotypes, ""));
     }
 
     @Test

@@ -23,8 +23,7 @@ class NcpdpResponseTest {
     }
 
     private static CoverageDecision decide(String drug, String genotypes) {
-        return engine.evaluate("{\"requestId\":\"N-1\",\"serviceDate\":\"2026-11-20\",\"member\":{\"id\":\"M\"},"
-                + "\"drug\":{\"name\":\"" + drug + "\"},\"genotypes\":[" + genotypes + "]}");
+        return engine.evaluate(TestEngines.request(drug, genotypes, ""));
     }
 
     @Test

@@ -22,6 +22,17 @@ public final class TestEngines {
     }
 
     /**
+     * @param drug      the drug name
+     * @param genotypes the genotype entries, JSON objects separated by commas, or empty
+     * @param more      more top-level fields, each starting with a comma ({@code ,"claim":{...}}), or empty
+     * @return a request for member {@code M} on the fixed service date
+     */
+    public static String request(String drug, String genotypes, String more) {
+        return "{\"requestId\":\"T-1\",\"serviceDate\":\"2026-11-20\",\"member\":{\"id\":\"M\"},"
+                + "\"drug\":{\"name\":\"" + drug + "\"},\"genotypes\":[" + genotypes + "]" + more + "}";
+    }
+
+    /**
      * @param formularyJson a formulary document, or {@code null} for the demo formulary
      * @return an engine over the built-in pack and that formulary
      * @throws org.precisionformulary.model.json.FormularyException when the formulary is malformed
