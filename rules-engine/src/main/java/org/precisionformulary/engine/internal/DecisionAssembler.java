@@ -29,8 +29,10 @@ import org.precisionformulary.model.decision.RejectCode;
 import org.precisionformulary.model.decision.Severity;
 import org.precisionformulary.model.fact.AlternativeKind;
 import org.precisionformulary.model.fact.AlternativeOption;
+import org.precisionformulary.model.fact.DoseCeiling;
 import org.precisionformulary.model.fact.DurFlag;
 import org.precisionformulary.model.fact.GenomicFinding;
+import org.precisionformulary.model.fact.HighDose;
 import org.precisionformulary.model.fact.Hold;
 import org.precisionformulary.model.fact.Rejection;
 import org.precisionformulary.model.fact.StepDrug;
@@ -111,6 +113,19 @@ final class DecisionAssembler {
                     alerts.add(alert);
                     reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity() + ") for "
                             + finding.drug() + populationSuffix(finding.population()));
+                }
+            } else if (fact instanceof HighDose high) {
+                DoseCeiling c = high.ceiling();
+                Finding finding = findings.get(c.finding());
+                DurAlert alert = new DurAlert(high.reasonCode(), Severity.MAJOR, "Daily dose " + mg(high.mgPerDay())
+                        + " mg is above the ceiling CPIC states for " + c.finding().drug() + " with this genotype ("
+                        + (c.inclusive() ? "at most " : "below ") + mg(c.maxDailyMg()) + " mg/day: \"" + c.quote()
+                        + "\"; " + (finding == null || finding.guidelineId() == null ? "CPIC"
+                        : "CPIC guideline " + finding.guidelineId()) + ").", c.finding().drug(), i.rule());
+                if (alerts.stream().noneMatch(a -> a.message().equals(alert.message()))) {
+                    alerts.add(alert);
+                    reasons.add(i.rule() + ": DUR alert " + alert.reasonCode() + " (" + alert.severity() + "): "
+                            + mg(high.mgPerDay()) + " mg/day of " + c.finding().drug());
                 }
             } else if (fact instanceof TestingPrompt prompt) {
                 TestingGap gap = prompt.gap();
@@ -294,6 +309,12 @@ final class DecisionAssembler {
             }
         });
         return sb.toString();
+    }
+
+    /** A dose as a pharmacist writes it: {@code 40}, {@code 2.5}. */
+    private static String mg(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String durMessage(Finding f) {

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.precisionformulary.content.cpic.DoseCeilings;
 import org.precisionformulary.model.fact.CandidatePopulation;
 import org.precisionformulary.model.fact.ClarificationAccepted;
 import org.precisionformulary.model.fact.ConditionOfUse;
+import org.precisionformulary.model.fact.DailyDose;
+import org.precisionformulary.model.fact.DoseCeiling;
 import org.precisionformulary.model.fact.GenomicFinding;
 import org.precisionformulary.model.fact.PrescriberOverride;
 import org.precisionformulary.model.fact.RequestedDrug;
@@ -108,6 +111,22 @@ final class RuleStages {
                         }
                     }
                 });
+        // The claim's daily dose beside the ceilings CPIC states for the requested drug's findings (dose-ceiling.drl);
+        // a claim without a strength (nearly all) inserts neither.
+        Double mgPerDay = request.claim() == null ? null : request.claim().dailyDoseMg();
+        if (mgPerDay != null) {
+            facts.add(new DailyDose(drug, mgPerDay));
+            for (SessionResult.Inserted i : found.results()) {
+                if (i.fact() instanceof GenomicFinding f && f.drug().equals(drug)) {
+                    RuleInfo rule = pack.rules().get(i.rule());
+                    String recommendation = rule == null ? null : rule.get("recommendationId");
+                    if (recommendation != null) {
+                        DoseCeilings.builtIn().of(recommendation).ifPresent(c -> facts.add(
+                                new DoseCeiling(f, c.maxDailyMg(), c.inclusive(), c.quote())));
+                    }
+                }
+            }
+        }
         SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
                 maxFirings - found.firedRules().size(), budgetNanos, deadline);
         List<String> fired = new ArrayList<>(found.firedRules());

@@ -337,7 +337,16 @@ public final class RequestReader {
                 return null;
             }
         }, "claim.submissionClarificationCodes");
-        return quantity == null || days == null ? null : new ClaimDetails(quantity, days, codes);
+        Double strength = null;
+        JsonNode st = node.get("strengthMg");
+        if (st != null && !st.isNull()) {
+            if (!st.isNumber() || !(st.asDouble() > 0) || Double.isInfinite(st.asDouble())) {
+                f.error("claim.strengthMg", "strengthMg must be a positive number of mg per unit");
+            } else {
+                strength = st.asDouble();
+            }
+        }
+        return quantity == null || days == null ? null : new ClaimDetails(quantity, days, codes, strength);
     }
 
     private static Fill readFill(JsonNode node, String path, Fields f) {

@@ -14,9 +14,13 @@ import java.util.List;
  * @param daysSupply                   days the fill lasts, 1 to 999
  * @param submissionClarificationCodes 420-DK codes, two digits each ({@code 3} is read as {@code 03}); at most 3,
  *                                     as the claim segment repeats the field
+ * @param strengthMg                   the strength of one unit dispensed, in mg, or {@code null}; with it the daily
+ *                                     dose is known and checked against CPIC's ceilings for the genotype
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClaimDetails(double quantityDispensed, int daysSupply,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> submissionClarificationCodes) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> submissionClarificationCodes,
+                           Double strengthMg) {
 
     /** The most units the 442-E7 field can carry (9(7)v999). */
     public static final double MAX_QUANTITY = 9_999_999.999;
@@ -38,6 +42,26 @@ public record ClaimDetails(double quantityDispensed, int daysSupply,
             throw new IllegalArgumentException("submissionClarificationCodes holds at most 3 codes, not " + codes.size());
         }
         submissionClarificationCodes = codes.stream().map(ClaimDetails::clarificationCode).toList();
+        if (strengthMg != null && (!(strengthMg > 0) || strengthMg.isInfinite())) {
+            throw new IllegalArgumentException("strengthMg must be a positive number, not " + strengthMg);
+        }
+    }
+
+    /**
+     * A claim segment without the strength.
+     *
+     * @param quantityDispensed            units dispensed
+     * @param daysSupply                   days the fill lasts
+     * @param submissionClarificationCodes 420-DK codes
+     * @throws IllegalArgumentException naming the field, when a value is out of range
+     */
+    public ClaimDetails(double quantityDispensed, int daysSupply, List<String> submissionClarificationCodes) {
+        this(quantityDispensed, daysSupply, submissionClarificationCodes, null);
+    }
+
+    /** @return the daily dose in mg, or {@code null} without a strength */
+    public Double dailyDoseMg() {
+        return strengthMg == null ? null : quantityDispensed * strengthMg / daysSupply;
     }
 
     /**
