@@ -46,7 +46,7 @@ class QuantityLimitTest {
         assertThat(d.rejectCodes()).containsExactly("76");
         assertThat(d.reasons()).contains("quantity limit: the fill is more than the plan allows: quantity 24 for 30"
                 + " days is more than the plan's limit of 18 per 30 days allows (18 for 30 days); submission"
-                + " clarification codes the plan accepts for it: 03, 04");
+                + " clarification codes the plan accepts for it: 03, 04; or a prior authorization for the fill");
         assertThat(d.memberExplanation()).contains("more than your plan covers at one time").doesNotContain("genetic");
         assertThat(NcpdpResponse.fields(d).get("526-FQ")).asString().contains("Plan limit exceeded");
     }
@@ -78,6 +78,25 @@ class QuantityLimitTest {
         assertThat(paid.memberExplanation()).contains("more than the usual amount");
         assertThat(claim("ondansetron", "{\"quantityDispensed\":24,\"daysSupply\":30,"
                 + "\"submissionClarificationCodes\":[5]}", null).rejectCodes()).containsExactly("76");
+    }
+
+    @Test
+    void aPriorAuthorizationNumberOnTheClaimPaysTheFillOverTheLimit() {
+        CoverageDecision paid = claim("ondansetron",
+                "{\"quantityDispensed\":24,\"daysSupply\":30,\"priorAuthorizationNumber\":\"PA-12345\"}", null);
+
+        assertThat(paid.outcome()).isEqualTo(Outcome.APPROVED_WITH_EXCEPTION);
+        assertThat(paid.exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ExceptionType.QUANTITY_LIMIT_OVERRIDE);
+            assertThat(e.ground()).isEqualTo("prior authorization PA-12345 on the claim for quantity 24 over the"
+                    + " plan's limit of 18 per 30 days (18 for 30 days)");
+        });
+        // Within the limit the number changes nothing; a malformed one is a field error.
+        assertThat(claim("ondansetron", "{\"quantityDispensed\":18,\"daysSupply\":30,"
+                + "\"priorAuthorizationNumber\":\"PA-12345\"}", null).exceptions()).isEmpty();
+        assertThat(claim("ondansetron", "{\"quantityDispensed\":24,\"daysSupply\":30,"
+                + "\"priorAuthorizationNumber\":\"way too long a number\"}", null).errors())
+                .extracting(e -> e.field()).containsExactly("claim.priorAuthorizationNumber");
     }
 
     @Test

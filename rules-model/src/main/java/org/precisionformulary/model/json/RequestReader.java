@@ -346,7 +346,14 @@ public final class RequestReader {
                 strength = st.asDouble();
             }
         }
-        return quantity == null || days == null ? null : new ClaimDetails(quantity, days, codes, strength);
+        String priorAuthorization = f.text(node, "priorAuthorizationNumber", "claim.priorAuthorizationNumber");
+        if (priorAuthorization != null && !priorAuthorization.matches("[A-Za-z0-9-]{1,11}")) {
+            f.error("claim.priorAuthorizationNumber", "priorAuthorizationNumber (462-EV) is 1 to 11 letters, digits"
+                    + " or hyphens");
+            priorAuthorization = null;
+        }
+        return quantity == null || days == null ? null
+                : new ClaimDetails(quantity, days, codes, strength, priorAuthorization);
     }
 
     private static Fill readFill(JsonNode node, String path, Fields f) {

@@ -16,11 +16,14 @@ import java.util.List;
  *                                     as the claim segment repeats the field
  * @param strengthMg                   the strength of one unit dispensed, in mg, or {@code null}; with it the daily
  *                                     dose is known and checked against CPIC's ceilings for the genotype
+ * @param priorAuthorizationNumber     the prior authorization number submitted (462-EV, up to 11 characters) when
+ *                                     the host's prior-authorization system approved this fill beyond the plan's
+ *                                     quantity limit, or {@code null}; the engine does not look it up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClaimDetails(double quantityDispensed, int daysSupply,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> submissionClarificationCodes,
-                           Double strengthMg) {
+                           Double strengthMg, String priorAuthorizationNumber) {
 
     /** The most units the 442-E7 field can carry (9(7)v999). */
     public static final double MAX_QUANTITY = 9_999_999.999;
@@ -45,6 +48,24 @@ public record ClaimDetails(double quantityDispensed, int daysSupply,
         if (strengthMg != null && (!(strengthMg > 0) || strengthMg.isInfinite())) {
             throw new IllegalArgumentException("strengthMg must be a positive number, not " + strengthMg);
         }
+        if (priorAuthorizationNumber != null && !priorAuthorizationNumber.matches("[A-Za-z0-9-]{1,11}")) {
+            throw new IllegalArgumentException("priorAuthorizationNumber is 1 to 11 letters, digits or hyphens, not '"
+                    + priorAuthorizationNumber + "'");
+        }
+    }
+
+    /**
+     * A claim segment without a prior authorization number.
+     *
+     * @param quantityDispensed            units dispensed
+     * @param daysSupply                   days the fill lasts
+     * @param submissionClarificationCodes 420-DK codes
+     * @param strengthMg                   mg per unit, or {@code null}
+     * @throws IllegalArgumentException naming the field, when a value is out of range
+     */
+    public ClaimDetails(double quantityDispensed, int daysSupply, List<String> submissionClarificationCodes,
+                        Double strengthMg) {
+        this(quantityDispensed, daysSupply, submissionClarificationCodes, strengthMg, null);
     }
 
     /**
@@ -56,7 +77,12 @@ public record ClaimDetails(double quantityDispensed, int daysSupply,
      * @throws IllegalArgumentException naming the field, when a value is out of range
      */
     public ClaimDetails(double quantityDispensed, int daysSupply, List<String> submissionClarificationCodes) {
-        this(quantityDispensed, daysSupply, submissionClarificationCodes, null);
+        this(quantityDispensed, daysSupply, submissionClarificationCodes, null, null);
+    }
+
+    /** @return whether the claim carries a prior authorization number */
+    public boolean hasPriorAuthorization() {
+        return priorAuthorizationNumber != null;
     }
 
     /** @return the daily dose in mg, or {@code null} without a strength */
