@@ -59,6 +59,9 @@ final class Expectations {
             "exceptions.type", names(ExceptionType.values()));
 
     private static final int SHOWN_CHARS = 240;
+
+    /** The expectation on the decision's NCPDP D.0 response fields, which the runner adds beside the decision. */
+    static final String NCPDP = "ncpdp";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Expectations() {
@@ -70,6 +73,7 @@ final class Expectations {
         keys.addAll(STRING_LISTS);
         keys.addAll(LISTS.keySet());
         LISTS.keySet().forEach(k -> keys.add(k + "Count"));
+        keys.add(NCPDP);
         return keys;
     }
 
@@ -97,6 +101,11 @@ final class Expectations {
                 requireArray(path, value);
                 for (int i = 0; i < value.size(); i++) {
                     requireText(path + "[" + i + "]", value.get(i));
+                }
+            } else if (key.equals(NCPDP)) {
+                if (!value.isObject() || value.isEmpty()) {
+                    throw new IllegalArgumentException(path + ": must be an object of NCPDP field ids and their values,"
+                            + " e.g. {\"112-AN\": \"R\", \"511-FB\": [\"76\"]}");
                 }
             } else if (LISTS.containsKey(key)) {
                 checkObjectList(key, path, value);
@@ -193,6 +202,14 @@ final class Expectations {
                 JsonNode actual = decision.get(key);
                 if (!same(expected, actual == null ? NODES.arrayNode() : actual)) {
                     out.add(new Mismatch(key, show(expected), show(actual)));
+                }
+            } else if (key.equals(NCPDP)) {
+                // Only the fields given are checked, each equal to what the decision maps to (docs/ncpdp.md).
+                for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                    JsonNode actual = decision.path(NCPDP).get(field.getKey());
+                    if (!same(field.getValue(), actual)) {
+                        out.add(new Mismatch(NCPDP + "." + field.getKey(), show(field.getValue()), show(actual)));
+                    }
                 }
             } else if (key.equals("firedRules") || key.equals("notFired")) {
                 compareRules(key, expected, decision.path("audit").path("firedRules"), ruleNames, out);

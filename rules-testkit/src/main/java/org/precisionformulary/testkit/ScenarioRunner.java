@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
+import org.precisionformulary.engine.ncpdp.NcpdpResponse;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.json.ContractJson;
@@ -116,7 +117,9 @@ public final class ScenarioRunner {
             return new ScenarioResult(scenario.name(), scenario.file(), scenario.description(),
                     ScenarioResult.Status.FAILED, "the engine threw " + e, List.of(), List.of(), null);
         }
-        JsonNode actual = ContractJson.mapper().valueToTree(decision);
+        com.fasterxml.jackson.databind.node.ObjectNode actual = ContractJson.mapper().valueToTree(decision);
+        // The response fields a switch would send, so a scenario can pin them too (expect.ncpdp).
+        actual.set(Expectations.NCPDP, ContractJson.mapper().valueToTree(NcpdpResponse.fields(decision)));
         List<Mismatch> mismatches = Expectations.compare(scenario.expectNode(), actual, ruleNames());
         List<String> fired = decision.audit() == null ? List.of() : decision.audit().firedRules();
         String json = ContractJson.toPrettyJson(decision);

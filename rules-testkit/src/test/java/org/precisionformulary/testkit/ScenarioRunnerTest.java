@@ -93,6 +93,17 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void theNcpdpFieldsGivenAreCheckedAgainstWhatTheDecisionMapsTo() throws IOException {
+        assertThat(runOne("{ \"ncpdp\": { \"112-AN\": \"R\", \"510-FA\": 1, \"511-FB\": [\"88\"] } }").passed()).isTrue();
+
+        ScenarioResult wrong = runOne("{ \"ncpdp\": { \"112-AN\": \"P\", \"511-FB\": [\"76\"], \"999-ZZ\": \"x\" } }");
+        assertThat(wrong.mismatches()).extracting(Mismatch::toString).containsExactly(
+                "ncpdp.112-AN: expected \"P\" / actual \"R\"",
+                "ncpdp.511-FB: expected [\"76\"] / actual [\"88\"]",
+                "ncpdp.999-ZZ: expected \"x\" / actual (absent)");
+    }
+
+    @Test
     void onlyTheKeysPresentAreChecked() throws IOException {
         assertThat(runOne("{ \"outcome\": \"REJECTED\" }").passed()).isTrue();
         assertThat(runOne("{ }").passed()).isTrue();
