@@ -34,7 +34,7 @@ public final class DoseCeilings {
          * @return whether it is above the ceiling
          */
         public boolean exceededBy(double mgPerDay) {
-            return inclusive ? mgPerDay > maxDailyMg : mgPerDay >= maxDailyMg;
+            return org.precisionformulary.model.fact.DoseCeiling.exceeds(mgPerDay, maxDailyMg, inclusive);
         }
     }
 

@@ -25,6 +25,18 @@ public record DoseCeiling(GenomicFinding finding, double maxDailyMg, boolean inc
      * @return whether it is above the ceiling
      */
     public boolean exceededBy(double mgPerDay) {
+        return exceeds(mgPerDay, maxDailyMg, inclusive);
+    }
+
+    /**
+     * The one comparison of a dose with a ceiling, for the table that states ceilings and the fact rules read.
+     *
+     * @param mgPerDay   a daily dose
+     * @param maxDailyMg the ceiling
+     * @param inclusive  whether the ceiling itself is allowed ("≤") or not ("&lt;")
+     * @return whether the dose is above the ceiling
+     */
+    public static boolean exceeds(double mgPerDay, double maxDailyMg, boolean inclusive) {
         return inclusive ? mgPerDay > maxDailyMg : mgPerDay >= maxDailyMg;
     }
 }

@@ -347,7 +347,7 @@ public final class RequestReader {
             }
         }
         String priorAuthorization = f.text(node, "priorAuthorizationNumber", "claim.priorAuthorizationNumber");
-        if (priorAuthorization != null && !priorAuthorization.matches("[A-Za-z0-9-]{1,11}")) {
+        if (priorAuthorization != null && !ClaimDetails.isPriorAuthorizationNumber(priorAuthorization)) {
             f.error("claim.priorAuthorizationNumber", "priorAuthorizationNumber (462-EV) is 1 to 11 letters, digits"
                     + " or hyphens");
             priorAuthorization = null;

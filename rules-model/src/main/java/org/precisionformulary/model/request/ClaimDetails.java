@@ -48,7 +48,7 @@ public record ClaimDetails(double quantityDispensed, int daysSupply,
         if (strengthMg != null && (!(strengthMg > 0) || strengthMg.isInfinite())) {
             throw new IllegalArgumentException("strengthMg must be a positive number, not " + strengthMg);
         }
-        if (priorAuthorizationNumber != null && !priorAuthorizationNumber.matches("[A-Za-z0-9-]{1,11}")) {
+        if (priorAuthorizationNumber != null && !isPriorAuthorizationNumber(priorAuthorizationNumber)) {
             throw new IllegalArgumentException("priorAuthorizationNumber is 1 to 11 letters, digits or hyphens, not '"
                     + priorAuthorizationNumber + "'");
         }
@@ -78,6 +78,14 @@ public record ClaimDetails(double quantityDispensed, int daysSupply,
      */
     public ClaimDetails(double quantityDispensed, int daysSupply, List<String> submissionClarificationCodes) {
         this(quantityDispensed, daysSupply, submissionClarificationCodes, null, null);
+    }
+
+    /**
+     * @param text a candidate 462-EV value
+     * @return whether it is 1 to 11 letters, digits or hyphens
+     */
+    public static boolean isPriorAuthorizationNumber(String text) {
+        return text != null && text.matches("[A-Za-z0-9-]{1,11}");
     }
 
     /** @return whether the claim carries a prior authorization number */
