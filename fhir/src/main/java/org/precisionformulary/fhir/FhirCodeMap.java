@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.precisionformulary.model.genotype.AlleleResult;
 import org.precisionformulary.model.genotype.Gene;
 
@@ -212,6 +214,21 @@ public final class FhirCodeMap {
     /** @return where the table came from: a file name, or {@code code-map.tsv} for the built-in one */
     public String source() {
         return source;
+    }
+
+    /**
+     * The codes an {@code Observation.code} may carry for the mapper to read the observation (genotype,
+     * therapeutic implication, phenotype, single-allele test), as FHIR search tokens {@code system|code}, sorted:
+     * what a search for a patient's pharmacogenomic results asks for, e.g. a CDS Hooks prefetch template.
+     *
+     * @return the tokens, without duplicates
+     */
+    public List<String> observationCodeTokens() {
+        TreeSet<String> tokens = new TreeSet<>();
+        for (Kind kind : List.of(Kind.GENOTYPE, Kind.THERAPEUTIC_IMPLICATION, Kind.PHENOTYPE, Kind.ALLELE_TEST)) {
+            rows.getOrDefault(kind, Map.of()).keySet().forEach(c -> tokens.add(c.toString()));
+        }
+        return List.copyOf(tokens);
     }
 
     boolean is(Kind kind, String system, String code) {
