@@ -93,7 +93,7 @@ final class OrderReview {
             CoverageDecision decision = engine.evaluate(request);
             List<String> orderNotes = new ArrayList<>(notes);
             mapping.messages().forEach(m -> orderNotes.add(relabel(m, labels)));
-            String drug = drugName(request);
+            String drug = drugName(request, order);
             cardList.add(cards.card(order, drug, decision, orderNotes, call.hookInstance()));
             if (service.hook() == CdsServiceCatalog.Hook.ORDER_SIGN) {
                 LocalDate date = request.serviceDate() != null ? request.serviceDate() : LocalDate.now(clock);
@@ -130,15 +130,23 @@ final class OrderReview {
         return orders;
     }
 
-    private String drugName(CoverageRequest request) {
+    /** The drug as the formulary names it, else as the order does, for the card's words. */
+    private String drugName(CoverageRequest request, JsonNode order) {
         if (request.drug().name() != null) {
             return request.drug().name();
         }
         if (request.drug().rxnorm() != null) {
-            return engine.formulary().findByRxnorm(request.drug().rxnorm()).map(d -> d.drug())
-                    .orElse("RxNorm " + request.drug().rxnorm());
+            var listed = engine.formulary().findByRxnorm(request.drug().rxnorm());
+            if (listed.isPresent()) {
+                return listed.get().drug();
+            }
         }
-        return "NDC " + request.drug().ndc();
+        JsonNode medication = order.path("medicationCodeableConcept");
+        String text = medication.path("text").asText(medication.path("coding").path(0).path("display").asText(""));
+        if (!text.isBlank()) {
+            return text;
+        }
+        return request.drug().rxnorm() != null ? "RxNorm " + request.drug().rxnorm() : "NDC " + request.drug().ndc();
     }
 
     /** The first Coverage's reference in a Coverage or a search Bundle, or {@code null}. */

@@ -143,6 +143,17 @@ class CdsHooksServiceTest {
     }
 
     @Test
+    void theGenomicsReportingIgsOwnGenotypeExampleIsReadAndItsUnlistedAlleleHeldForReview() throws Exception {
+        JsonNode card = onlyCard(post(SELECT, example("order-select-warfarin-ig-genotype.json")));
+
+        assertThat(card.get("indicator").asText()).isEqualTo("warning");
+        assertThat(card.get("summary").asText()).isEqualTo("Warfarin: coverage needs pharmacist review")
+                .doesNotContain("*35B");
+        assertThat(card.get("detail").asText()).contains("genotypes[0].diplotype", "*35B", "CYP2C9");
+        assertThat(card.has("suggestions")).isFalse();
+    }
+
+    @Test
     void whatIsNotPrefetchedIsFetchedFromTheEhrsFhirServerWithItsToken() throws Exception {
         ObjectNode call = (ObjectNode) JSON.readTree(example("order-select-codeine-cyp2d6.json"));
         FhirContext fhir = FhirContext.forR4Cached();
