@@ -13,8 +13,11 @@ import org.precisionformulary.content.CacheStats;
 import org.precisionformulary.engine.EngineHealth;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 /** The health indicator: the serving pack in its details, DOWN only when the engine is, UP after a refusal. */
 class PrecisionFormularyHealthIndicatorTest {
@@ -36,6 +39,14 @@ class PrecisionFormularyHealthIndicatorTest {
                     .containsEntry("timedOutEvaluations", 0L)
                     .doesNotContainKey("lastReload");
         });
+    }
+
+    @Test
+    void theIndicatorIsNamedPrecisionFormularyInTheHealthRegistry() {
+        StarterFixtures.runner().withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
+                .run(context -> assertThat(context.getBean(HealthContributorRegistry.class)
+                        .getContributor("precisionFormulary"))
+                        .isSameAs(context.getBean(PrecisionFormularyHealthIndicator.class)));
     }
 
     @Test

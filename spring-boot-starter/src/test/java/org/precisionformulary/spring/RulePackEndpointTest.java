@@ -4,12 +4,14 @@ package org.precisionformulary.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.RulePack;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.core.Nullness;
 
 /** The rulepack endpoint: shown only when exposed, reloads accepted and refused with the reason. */
 class RulePackEndpointTest {
@@ -52,6 +54,13 @@ class RulePackEndpointTest {
                     assertThat(refused.serving().lastReload()).containsEntry("result", "refused");
                     assertThat(engine.rulePack().version()).isEqualTo("2");
                 });
+    }
+
+    @Test
+    void actuatorReadsTheDirectoryAsOptionalSoAReloadMayHaveNoBody() throws Exception {
+        // Boot 4 asks Spring's Nullness whether an operation parameter may be left out.
+        Method reload = RulePackEndpoint.class.getMethod("reload", String.class);
+        assertThat(Nullness.forParameter(reload.getParameters()[0])).isEqualTo(Nullness.NULLABLE);
     }
 
     @Test
