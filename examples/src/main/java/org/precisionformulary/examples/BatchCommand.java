@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.precisionformulary.engine.BatchLines;
+import org.precisionformulary.engine.PackDirectoryWatcher;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.engine.ncpdp.NcpdpResponse;
 import org.precisionformulary.model.decision.Audit;
@@ -213,7 +215,8 @@ final class BatchCommand {
         batch.ncpdp = ncpdp;
         try (CountingInputStream input = new CountingInputStream(Files.newInputStream(in));
              Lines lines = new Lines(input);
-             PackWatcher watcher = watch.map(dir -> new PackWatcher(engine, dir, console.err())).orElse(null)) {
+             PackDirectoryWatcher watcher = watch.map(dir -> new PackDirectoryWatcher(engine, dir, Duration.ofSeconds(1),
+                     new WatchMessages(console.err()))).orElse(null)) {
             if (watcher != null) {
                 watcher.start();
             }

@@ -3,6 +3,7 @@ package org.precisionformulary.examples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.precisionformulary.engine.MemberIdKey;
 import org.precisionformulary.engine.PrecisionFormulary;
 
 /** Builds the engine from {@code --pack} and {@code --formulary}; without them, the built-in pack and demo formulary. */
@@ -51,24 +52,14 @@ final class Engines {
         return builder.build();
     }
 
-    /** The key in the file, without a trailing line break an editor may have added. */
+    /** The key in the file, read as every host reads it ({@link MemberIdKey}); a bad key is a usage error. */
     private static byte[] memberIdKey(String command, Path file) {
         requireReadableFile(command, "--member-id-key", file);
-        byte[] key;
         try {
-            key = Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new UsageException(command + ": --member-id-key " + file + " cannot be read: " + e.getMessage());
+            return MemberIdKey.read(file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException(command + ": --member-id-key " + e.getMessage());
         }
-        int length = key.length;
-        while (length > 0 && (key[length - 1] == '\n' || key[length - 1] == '\r')) {
-            length--;
-        }
-        if (length < 16) {
-            throw new UsageException(command + ": --member-id-key " + file + " holds " + length
-                    + " bytes; a key needs at least 16");
-        }
-        return java.util.Arrays.copyOf(key, length);
     }
 
     static void requireReadableFile(String command, String what, Path file) {

@@ -111,6 +111,8 @@ public final class PrecisionFormulary {
     private final java.util.List<Class<?>> allowedInRules;
     /** Runs evaluations to a deadline; {@code null} in caller-thread mode. */
     private final EvaluationWorkers workers;
+    private final java.util.List<DecisionListener> decisionListeners;
+    private final java.util.List<ReloadListener> reloadListeners;
 
     private PrecisionFormulary(Builder b) {
         this.formulary = b.formulary != null ? b.formulary : DemoFormulary.load();
@@ -126,6 +128,8 @@ public final class PrecisionFormulary {
                 .maximumSizeFromProperty(FINDING_CACHE_SIZE_PROPERTY, DEFAULT_FINDING_CACHE_SIZE);
         this.allowedInRules = java.util.List.copyOf(b.allowedInRules);
         this.workers = b.evaluationDeadline ? new EvaluationWorkers(b.evaluationBudget) : null;
+        this.decisionListeners = java.util.List.copyOf(b.decisionListeners);
+        this.reloadListeners = java.util.List.copyOf(b.reloadListeners);
         this.current = new AtomicReference<>(current(b.rulePack != null ? b.rulePack : RulePack.builtIn()));
     }
 
@@ -147,6 +151,13 @@ public final class PrecisionFormulary {
      *         {@code $} naming the rule pack and the budget when the pack did not decide in time
      */
     public CoverageDecision evaluate(String requestJson) {
+        long start = System.nanoTime();
+        CoverageDecision decision = decide(requestJson);
+        tell(decision, System.nanoTime() - start);
+        return decision;
+    }
+
+    private CoverageDecision decide(String requestJson) {
         Current now = current.get();
         try {
             if (workers == null) {
@@ -183,6 +194,13 @@ public final class PrecisionFormulary {
      */
     public CoverageDecision evaluate(CoverageRequest request) {
         Objects.requireNonNull(request, "request");
+        long start = System.nanoTime();
+        CoverageDecision decision = decide(request);
+        tell(decision, System.nanoTime() - start);
+        return decision;
+    }
+
+    private CoverageDecision decide(CoverageRequest request) {
         ParsedRequest parsed = new ParsedRequest(request.requestId(), request, java.util.List.of(),
                 Evaluator.canonicalText(request));
         Current now = current.get();
@@ -193,6 +211,34 @@ public final class PrecisionFormulary {
         }
         return workers.run(() -> evaluator.evaluate(parsed, today), now.label(),
                 reason -> undecided(evaluator, parsed, today, reason));
+    }
+
+    private void tell(CoverageDecision decision, long nanos) {
+        for (DecisionListener listener : decisionListeners) {
+            try {
+                listener.decided(decision, nanos);
+            } catch (RuntimeException | LinkageError e) {
+                // A metrics or audit hook never turns a decision into a failure. Its message may quote the decision
+                // (genotypes, the member id), so only the classes are logged.
+                LOG.warn("A decision listener ({}) failed with {}; the decision stands", listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+    }
+
+    private void tell(PackReload reload) {
+        for (ReloadListener listener : reloadListeners) {
+            try {
+                listener.reloaded(reload);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("A reload listener ({}) failed with {}; the reload stands", listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+    }
+
+    private void tellRefused(String source, RuntimeException refusal) {
+        tell(new PackReload(java.time.Instant.now(), source, null, String.valueOf(refusal.getMessage())));
     }
 
     /** The answer for a request the rules did not decide by the deadline, or that the engine did not start. */
@@ -244,7 +290,8 @@ public final class PrecisionFormulary {
 
     /**
      * Swaps to another, already compiled pack. Requests in flight finish on the pack they started with;
-     * every decision's audit names the pack version and SHA-256 it was decided with.
+     * every decision's audit names the pack version and SHA-256 it was decided with. The
+     * {@linkplain Builder#reloadListener reload listeners} hear of it, accepted or refused.
      *
      * @param pack the new pack
      * @return the pack it replaced
@@ -255,9 +302,21 @@ public final class PrecisionFormulary {
      */
     public RulePack reload(RulePack pack) {
         Objects.requireNonNull(pack, "pack");
-        Current previous = current.getAndSet(current(pack));
+        return reload(pack, pack.name() + " " + pack.version());
+    }
+
+    private RulePack reload(RulePack pack, String source) {
+        Current next;
+        try {
+            next = current(pack);
+        } catch (RuntimeException e) {
+            tellRefused(source, e);
+            throw e;
+        }
+        Current previous = current.getAndSet(next);
         LOG.info("Rule pack {} {} replaced {} {}", pack.name(), pack.version(), previous.pack().name(),
                 previous.pack().version());
+        tell(new PackReload(java.time.Instant.now(), source, pack, null));
         return previous.pack();
     }
 
@@ -266,7 +325,9 @@ public final class PrecisionFormulary {
      * The pack is checked as {@link RulePack#fromDirectory(Path, java.util.Collection)} checks it, with the
      * helper classes this engine was built to allow ({@link Builder#allowInRules}). A pack that fails the
      * checks or does not compile is refused: the old pack keeps serving and the future completes
-     * exceptionally with the {@link RulePackException} saying why.
+     * exceptionally with the {@link RulePackException} saying why. The
+     * {@linkplain Builder#reloadListener reload listeners} hear of it, accepted or refused, before the future
+     * completes.
      *
      * @param directory the new pack's directory
      * @return completes with the pack now serving
@@ -275,8 +336,14 @@ public final class PrecisionFormulary {
     public CompletableFuture<RulePack> reloadInBackground(Path directory) {
         Objects.requireNonNull(directory, "directory");
         return CompletableFuture.supplyAsync(() -> {
-            RulePack pack = RulePack.fromDirectory(directory, allowedInRules);
-            reload(pack);
+            RulePack pack;
+            try {
+                pack = RulePack.fromDirectory(directory, allowedInRules);
+            } catch (RuntimeException e) {
+                tellRefused(directory.toString(), e);
+                throw e;
+            }
+            reload(pack, directory.toString());
             return pack;
         }).whenComplete((pack, failure) -> {
             if (failure != null) {
@@ -320,6 +387,8 @@ public final class PrecisionFormulary {
         private MemberIdHasher memberIdHasher;
         private long readingCacheSize = -1;
         private long findingCacheSize = -1;
+        private final java.util.List<DecisionListener> decisionListeners = new java.util.ArrayList<>();
+        private final java.util.List<ReloadListener> reloadListeners = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -541,6 +610,37 @@ public final class PrecisionFormulary {
          */
         public Builder hashMemberIds(byte[] key) {
             this.memberIdHasher = new MemberIdHasher(key);
+            return this;
+        }
+
+        /**
+         * Adds a listener told of every decision and the nanoseconds it took, for metrics. Listeners are called in
+         * the order added, on the caller's thread, after the decision is made; one that throws is logged at WARN
+         * (its class and the exception's, nothing of the decision) and the decision is returned as made.
+         *
+         * <pre>{@code
+         * builder.decisionListener((decision, nanos) -> timer.record(nanos, TimeUnit.NANOSECONDS));
+         * }</pre>
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException when the listener is {@code null}
+         */
+        public Builder decisionListener(DecisionListener listener) {
+            decisionListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener told of every pack reload, accepted or refused ({@link PackReload}). Listeners are
+         * called in the order added; one that throws is logged at WARN and the reload stands.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException when the listener is {@code null}
+         */
+        public Builder reloadListener(ReloadListener listener) {
+            reloadListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

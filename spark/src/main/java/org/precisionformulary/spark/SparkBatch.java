@@ -44,6 +44,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.precisionformulary.engine.BatchLines;
+import org.precisionformulary.engine.MemberIdKey;
 import org.precisionformulary.engine.PrecisionFormulary;
 import org.precisionformulary.model.decision.CoverageDecision;
 import org.precisionformulary.model.decision.Outcome;
@@ -448,23 +449,13 @@ public final class SparkBatch {
         return line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) : line;
     }
 
-    /** The key in the file, without a trailing line break an editor may have added (as {@code batch} reads it). */
+    /** The key in the file, read as {@code batch} and every other host read it ({@link MemberIdKey}). */
     private static byte[] memberIdKey(Path file) {
-        byte[] key;
         try {
-            key = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--member-id-key " + file + " cannot be read: " + e.getMessage());
+            return MemberIdKey.read(file);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--member-id-key " + e.getMessage(), e);
         }
-        int length = key.length;
-        while (length > 0 && (key[length - 1] == '\n' || key[length - 1] == '\r')) {
-            length--;
-        }
-        if (length < 16) {
-            throw new IllegalArgumentException("--member-id-key " + file + " holds " + length
-                    + " bytes; a key needs at least 16");
-        }
-        return Arrays.copyOf(key, length);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

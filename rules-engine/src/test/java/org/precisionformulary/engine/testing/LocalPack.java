@@ -53,6 +53,28 @@ public final class LocalPack {
     }
 
     /**
+     * A pack laid over the built-in one whose only rule, {@code local/note.drl}, is named after the version and
+     * fires for codeine without changing a decision: two versions differ in their files and SHA-256 alone, as a pack
+     * a watcher or a reload picks up does.
+     *
+     * @param name    the pack's name
+     * @param version the pack's version
+     * @return the pack
+     */
+    public static LocalPack planNote(String name, String version) {
+        return overBuiltIn(name).version(version).drl("local/note.drl", """
+                package local;
+                import org.precisionformulary.model.fact.RequestedDrug;
+                rule "plan note %s"
+                    @concern("plan policy")
+                when
+                    RequestedDrug( drug == "codeine" )
+                then
+                end
+                """.formatted(version));
+    }
+
+    /**
      * @param version the pack's version; 1 when not called
      * @return this pack
      */
