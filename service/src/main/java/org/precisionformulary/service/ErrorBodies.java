@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,6 +53,12 @@ class ErrorBodies {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unforeseen(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
+            // Spring's and Actuator's own refusals (a bad endpoint argument, a missing body) keep their status.
+            String detail = known.getBody().getDetail();
+            return body(known.getStatusCode().value(), List.of(new FieldError("$", detail != null ? detail
+                    : "the request was refused (" + e.getClass().getSimpleName() + ")")));
+        }
         LOG.error("Request failed unexpectedly: {}", e.getClass().getName());
         return body(500, List.of(new FieldError("$", "the service failed on this request ("
                 + e.getClass().getSimpleName() + "); nothing was decided")));

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +61,9 @@ class CdsHooksServiceTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     InMemoryFhirServer fhirServer;
@@ -259,6 +263,25 @@ class CdsHooksServiceTest {
         assertThat(post("/evaluate", "[1, 2").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void operatorsSeeThePackInHealthAndTheReloadEndpointOnTheManagementPortOnly() throws Exception {
+        HttpResponse<String> health = get(managementPort, "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode details = JSON.readTree(health.body()).at("/components/precisionFormulary");
+        assertThat(details.get("status").asText()).isEqualTo("UP");
+        assertThat(details.at("/details/packSha256").asText()).isEqualTo(engine.rulePack().sha256());
+
+        HttpResponse<String> serving = get(managementPort, "/actuator/rulepack");
+        assertThat(serving.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(serving.body()).at("/pack/packSha256").asText()).isEqualTo(engine.rulePack().sha256());
+        // Nothing configured to reload from, and no directory given: refused as a bad request, the pack serves on.
+        HttpResponse<String> reload = post(managementPort, "/actuator/rulepack", "{}");
+        assertThat(reload.statusCode()).isEqualTo(400);
+
+        assertThat(get(port, "/actuator/rulepack").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+    }
+
     private static String example(String name) throws IOException {
         return Files.readString(EXAMPLES.resolve(name));
     }
@@ -277,12 +300,20 @@ class CdsHooksServiceTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return get(port, path);
+    }
+
+    private HttpResponse<String> get(int onPort, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return post(port, path, body);
+    }
+
+    private HttpResponse<String> post(int onPort, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
