@@ -32,6 +32,8 @@ final class OrderReview {
     private final PrecisionFormulary engine;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Cards cards;
+    private final CoverageInformation information;
 
     OrderReview(CdsServiceCatalog catalog, PrefetchFetcher fetcher, FhirRequestMapper mapper, PrecisionFormulary engine,
                 ObjectMapper json, Clock clock) {
@@ -41,6 +43,8 @@ final class OrderReview {
         this.engine = engine;
         this.json = json;
         this.clock = clock;
+        this.cards = new Cards(json, engine.formulary());
+        this.information = new CoverageInformation(json);
     }
 
     /**
@@ -65,9 +69,9 @@ final class OrderReview {
         if (call.fhirServer() == null) {
             missing.keySet().forEach(k -> notes.add(k + ": not prefetched, and no fhirServer to fetch it from"));
         }
-        String coverage = coverageReference(resources.get(CdsServiceCatalog.COVERAGE));
-        Cards cards = new Cards(json, engine.formulary());
-        CoverageInformation information = new CoverageInformation(json);
+        JsonNode givenCoverage = call.prefetch().get(CdsServiceCatalog.COVERAGE);
+        String coverage = givenCoverage != null ? coverageReference(givenCoverage)
+                : coverageReference(fetched.resources().get(CdsServiceCatalog.COVERAGE));
         ObjectNode response = json.createObjectNode();
         ArrayNode cardList = response.putArray("cards");
         ArrayNode actions = json.createArrayNode();
@@ -149,24 +153,29 @@ final class OrderReview {
         return request.drug().rxnorm() != null ? "RxNorm " + request.drug().rxnorm() : "NDC " + request.drug().ndc();
     }
 
-    /** The first Coverage's reference in a Coverage or a search Bundle, or {@code null}. */
-    private String coverageReference(String text) {
-        if (text == null) {
+    /** The first Coverage's reference in fetched FHIR JSON, or {@code null}. */
+    private String coverageReference(String fetchedText) {
+        if (fetchedText == null) {
             return null;
         }
         try {
-            JsonNode node = json.readTree(text);
-            if ("Coverage".equals(node.path("resourceType").asText()) && node.path("id").isTextual()) {
-                return "Coverage/" + node.get("id").asText();
-            }
-            for (JsonNode entry : node.path("entry")) {
-                JsonNode r = entry.path("resource");
-                if ("Coverage".equals(r.path("resourceType").asText()) && r.path("id").isTextual()) {
-                    return "Coverage/" + r.get("id").asText();
-                }
-            }
+            return coverageReference(json.readTree(fetchedText));
         } catch (java.io.IOException e) {
             // The mapper reports what cannot be read; without a reference there is only no system action.
+            return null;
+        }
+    }
+
+    /** The first Coverage's reference in a Coverage or a search Bundle, or {@code null}. */
+    private static String coverageReference(JsonNode node) {
+        if ("Coverage".equals(node.path("resourceType").asText()) && node.path("id").isTextual()) {
+            return "Coverage/" + node.get("id").asText();
+        }
+        for (JsonNode entry : node.path("entry")) {
+            JsonNode r = entry.path("resource");
+            if ("Coverage".equals(r.path("resourceType").asText()) && r.path("id").isTextual()) {
+                return "Coverage/" + r.get("id").asText();
+            }
         }
         return null;
     }
