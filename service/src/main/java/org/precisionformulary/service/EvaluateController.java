@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /evaluate}: the contract's request JSON in (§1), the decision JSON out (§2), byte for byte what
- * {@code evaluate} on the command line prints, for systems that do not speak FHIR. A body that is not a JSON
+ * {@code POST /evaluate}: the contract's request JSON in (§1), the decision JSON out (§2) on one line, byte for
+ * byte what {@code batch} writes for the same request, for systems that do not speak FHIR. A body that is not a JSON
  * object is a 400; a JSON object with bad or missing fields is a decision, {@code PHARMACIST_REVIEW} with
  * its errors, as the contract has it.
  */
