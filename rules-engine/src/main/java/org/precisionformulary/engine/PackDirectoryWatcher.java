@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,9 +128,8 @@ public final class PackDirectoryWatcher implements AutoCloseable {
         }
         fingerprint = now;
         listener.changed(directory);
-        running = engine.reloadInBackground(directory).whenComplete((pack, failure) -> tell(failure == null
-                ? new PackReload(Instant.now(), directory.toString(), pack, null)
-                : new PackReload(Instant.now(), directory.toString(), null, rootMessage(failure))));
+        running = engine.reloadInBackground(directory)
+                .whenComplete((pack, failure) -> tell(PackReload.endedNow(directory.toString(), pack, failure)));
         return Optional.of(running);
     }
 
@@ -153,11 +151,6 @@ public final class PackDirectoryWatcher implements AutoCloseable {
             LOG.warn("Pack directory {} could not be looked at; trying again in {}: {}", directory, interval,
                     e.getMessage());
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t.getCause() != null ? t.getCause() : t;
-        return String.valueOf(cause.getMessage());
     }
 
     private String fingerprint() {

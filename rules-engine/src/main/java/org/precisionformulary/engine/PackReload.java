@@ -29,6 +29,23 @@ public record PackReload(Instant at, String source, RulePack pack, String refusa
         }
     }
 
+    /**
+     * The reload that just ended, now.
+     *
+     * @param source  where the pack came from
+     * @param pack    the pack now deciding, or {@code null} when refused
+     * @param failure why it was refused, or {@code null} when accepted; a {@link java.util.concurrent.CompletionException}
+     *                from a background reload stands for its cause
+     * @return the reload
+     * @throws NullPointerException     when the source is missing
+     * @throws IllegalArgumentException unless exactly one of the pack and the failure is given
+     */
+    public static PackReload endedNow(String source, RulePack pack, Throwable failure) {
+        Throwable reason = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return new PackReload(Instant.now(), source, pack, reason == null ? null : String.valueOf(reason.getMessage()));
+    }
+
     /** @return whether the pack was swapped in */
     public boolean accepted() {
         return pack != null;

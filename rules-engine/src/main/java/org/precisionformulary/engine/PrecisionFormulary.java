@@ -238,7 +238,7 @@ public final class PrecisionFormulary {
     }
 
     private void tellRefused(String source, RuntimeException refusal) {
-        tell(new PackReload(java.time.Instant.now(), source, null, String.valueOf(refusal.getMessage())));
+        tell(PackReload.endedNow(source, null, refusal));
     }
 
     /** The answer for a request the rules did not decide by the deadline, or that the engine did not start. */
@@ -316,7 +316,7 @@ public final class PrecisionFormulary {
         Current previous = current.getAndSet(next);
         LOG.info("Rule pack {} {} replaced {} {}", pack.name(), pack.version(), previous.pack().name(),
                 previous.pack().version());
-        tell(new PackReload(java.time.Instant.now(), source, pack, null));
+        tell(PackReload.endedNow(source, pack, null));
         return previous.pack();
     }
 

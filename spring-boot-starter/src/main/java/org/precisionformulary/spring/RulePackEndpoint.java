@@ -2,7 +2,6 @@
 package org.precisionformulary.spring;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -91,13 +90,12 @@ public class RulePackEndpoint {
             throw new InvalidEndpointRequestException("No pack directory: give one, or set "
                     + PrecisionFormularyProperties.PREFIX + ".pack.directory", "no pack directory");
         }
+        PackReload reload;
         try {
-            RulePack pack = engine.reloadInBackground(source).join();
-            return new Reload("accepted", source.toString(),
-                    new PackReload(Instant.now(), source.toString(), pack, null).message(), serving());
+            reload = PackReload.endedNow(source.toString(), engine.reloadInBackground(source).join(), null);
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new Reload("refused", source.toString(), String.valueOf(cause.getMessage()), serving());
+            reload = PackReload.endedNow(source.toString(), null, e);
         }
+        return new Reload(reload.accepted() ? "accepted" : "refused", source.toString(), reload.message(), serving());
     }
 }
