@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (PackDirectoryWatcher watcher = new PackDirectoryWatcher(engine, packs, Duration.ofSeconds(1),
- *         reload -> System.err.println(reload.message()))) {
+ *         reload -> log.info("{}", reload.message()))) {
  *     watcher.start();
  *     ...   // serve
  * }
