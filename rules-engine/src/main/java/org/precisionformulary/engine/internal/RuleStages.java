@@ -128,7 +128,7 @@ final class RuleStages {
             }
         }
         SessionResult routed = SessionRunner.run(findingStage.routingBase(), facts,
-                maxFirings - found.firedRules().size(), budgetNanos, deadline);
+                maxFirings - found.firedRules().size(), budgetNanos, deadline, true);
         List<String> fired = new ArrayList<>(found.firedRules());
         fired.addAll(routed.firedRules());
         if (routed.failure() != null) {

@@ -56,13 +56,25 @@ public final class SessionRunner {
      */
     static SessionResult run(org.kie.api.KieBase kieBase, Collection<?> facts, int maxFirings, long budgetNanos,
                              long deadline) {
+        return run(kieBase, facts, maxFirings, budgetNanos, deadline, false);
+    }
+
+    /**
+     * As {@link #run(org.kie.api.KieBase, Collection, int, long, long)}, optionally in this thread's kept session
+     * of {@code kieBase} (see {@link KeptSession}) rather than a new one.
+     *
+     * @param keep whether to take the session from, and give it back to, this thread's kept session
+     */
+    static SessionResult run(org.kie.api.KieBase kieBase, Collection<?> facts, int maxFirings, long budgetNanos,
+                             long deadline, boolean keep) {
         boolean[] overBudget = {false};
         EvaluationHandle<?> handle = EvaluationHandle.current();
         List<String> fired = new ArrayList<>();
         if (handle != null && handle.isStopped()) {
             return stopped(fired);
         }
-        KieSession session = kieBase.newKieSession();
+        KieSession session = keep ? KeptSession.take(kieBase) : kieBase.newKieSession();
+        boolean settled = false;
         Map<Object, String> inserted = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
         try {
@@ -115,6 +127,7 @@ public final class SessionRunner {
                 return new SessionResult(List.of(), fired, "the rule pack fired " + count
                         + " rules without settling (limit " + maxFirings + "); last rule: " + last);
             }
+            settled = true;
         } catch (RuntimeException e) {
             if (handle != null && handle.isStopped()) {
                 // A consequence interrupted at the deadline: expected, and the caller has answered already.
@@ -125,7 +138,13 @@ public final class SessionRunner {
             if (handle != null) {
                 handle.leave();
             }
-            session.dispose();
+            // After leave() nobody can halt this session any more; a stop that came before it may have halted
+            // it, and a halted or failed session is never handed to the next request.
+            if (keep && settled && (handle == null || !handle.isStopped())) {
+                KeptSession.giveBack(kieBase, session);
+            } else {
+                session.dispose();
+            }
         }
         List<SessionResult.Inserted> results = new ArrayList<>();
         for (Object fact : order) {
