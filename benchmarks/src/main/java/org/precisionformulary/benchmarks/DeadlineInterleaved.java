@@ -50,9 +50,12 @@ public final class DeadlineInterleaved {
         }
         Workload workload = Workload.standard();
         String[] requests = workload.requests(MixState.DISTINCT_REQUESTS).toArray(String[]::new);
+        // The deadline applies to packs with rules compiled at run time (the built-in pack as shipped runs on
+        // the caller's thread), so both engines use the built-in rules under an empty plan pack.
+        org.precisionformulary.engine.RulePack plan = PackDirectories.emptyPlanPack();
         PrecisionFormulary[] engines = {
-            PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK).build(),
-            PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK)
+            PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK).rulePack(plan).build(),
+            PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK).rulePack(plan)
                     .evaluationDeadline(false).build()};
         String[] names = {"on", "off"};
         ExecutorService two = Executors.newFixedThreadPool(2);

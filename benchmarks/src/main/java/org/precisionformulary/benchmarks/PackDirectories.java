@@ -55,6 +55,21 @@ final class PackDirectories {
     }
 
     /**
+     * @return the built-in rules under a plan pack that adds nothing (only its manifest): the same decisions
+     *         as the built-in pack, but a pack the engine runs on its workers to a deadline
+     * @throws UncheckedIOException when the pack cannot be written
+     */
+    static org.precisionformulary.engine.RulePack emptyPlanPack() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("empty-plan-pack");
+            write(dir.resolve("pack.properties"), "extends=builtin\nname=bench-empty-plan\nversion=1\n");
+            return org.precisionformulary.engine.RulePack.fromDirectory(dir);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param dir        an empty directory
      * @param guidelines how many CPIC guideline files to take, in file-name order; the routing files always come
      * @return a stand-alone pack (not extending the built-in one), compiled from DRL when loaded

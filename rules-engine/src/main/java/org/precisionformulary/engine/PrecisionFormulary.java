@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * Bad input never throws: it comes back as a {@code PHARMACIST_REVIEW} decision whose errors name the
  * fields. A rule that fails or loops does the same, for that request only.
  *
- * <p>Each evaluation runs on a worker thread the engine owns, and the caller waits at most the
- * {@linkplain Builder#evaluationBudget evaluation budget} plus {@link #DEADLINE_MARGIN}, whatever the rule pack
- * does (see {@link #health()} for evaluations that do not stop). Workers are daemon threads named
+ * <p>Each evaluation with rules compiled at run time (a plan's pack) runs on a worker thread the engine owns,
+ * and the caller waits at most the {@linkplain Builder#evaluationBudget evaluation budget} plus
+ * {@link #DEADLINE_MARGIN}, whatever the rule pack does (see {@link #health()} for evaluations that do not stop).
+ * The built-in pack as shipped, precompiled and the library's own code, runs on the caller's thread with the
+ * budget checked between firings ({@link Builder#evaluationDeadline} says why). Workers are daemon threads named
  * {@code precision-formulary-eval-N}, reused while requests come and ended after 60 s idle, so an engine needs
  * no closing: one that is no longer used holds no thread a minute later and never keeps the JVM running.
  */
@@ -93,9 +95,10 @@ public final class PrecisionFormulary {
 
     /**
      * The pack and the evaluator built on it, swapped together so a request sees one or the other; the label
-     * names the pack in deadline messages.
+     * names the pack in deadline messages; {@code onWorker} says whether its evaluations go to the workers
+     * (see {@link Builder#evaluationDeadline}).
      */
-    private record Current(RulePack pack, Evaluator evaluator, String label) {
+    private record Current(RulePack pack, Evaluator evaluator, String label, boolean onWorker) {
     }
 
     private final AtomicReference<Current> current;
@@ -135,7 +138,8 @@ public final class PrecisionFormulary {
 
     private Current current(RulePack pack) {
         return new Current(pack, new Evaluator(pack.compiled(), formulary, CpicData.builtIn(), VERSION, maxRuleFirings,
-                evaluationBudget.toNanos(), cacheFindings, memberIdHasher, readingCacheSize, findingCacheSize), pack.name() + " " + pack.version());
+                evaluationBudget.toNanos(), cacheFindings, memberIdHasher, readingCacheSize, findingCacheSize),
+                pack.name() + " " + pack.version(), workers != null && !pack.compiled().precompiled());
     }
 
     /** @return a builder with the built-in pack, the demo formulary and the system clock (UTC) */
@@ -160,7 +164,7 @@ public final class PrecisionFormulary {
     private CoverageDecision decide(String requestJson) {
         Current now = current.get();
         try {
-            if (workers == null) {
+            if (!now.onWorker()) {
                 return now.evaluator().evaluate(RequestReader.read(requestJson), today());
             }
             Evaluator evaluator = now.evaluator();
@@ -206,11 +210,16 @@ public final class PrecisionFormulary {
         Current now = current.get();
         Evaluator evaluator = now.evaluator();
         LocalDate today = today();
-        if (workers == null) {
+        if (!now.onWorker()) {
             return evaluator.evaluate(parsed, today);
         }
         return workers.run(() -> evaluator.evaluate(parsed, today), now.label(),
                 reason -> undecided(evaluator, parsed, today, reason));
+    }
+
+    /** @return whether the current pack's evaluations run on the workers to a deadline (for tests) */
+    boolean evaluatesOnWorkers() {
+        return current.get().onWorker();
     }
 
     private void tell(CoverageDecision decision, long nanos) {
@@ -542,12 +551,19 @@ public final class PrecisionFormulary {
         }
 
         /**
-         * Whether evaluations run on the engine's worker threads with the caller's deadline (on by default).
-         * Off, the engine runs in the old caller-thread mode: each evaluation runs on the calling thread, the
-         * budget is checked only between rule firings, and a firing that never ends blocks the caller for
-         * good. The deadline costs every request a handoff to a worker and back (two thread wake-ups;
-         * {@code docs/performance.md}, "Deadline per evaluation", has the figures): turn it off only where the
-         * caller bounds its own wait some other way.
+         * Whether evaluations of packs with rules compiled at run time run on the engine's worker threads with
+         * the caller's deadline (on by default). Off, the engine runs in the old caller-thread mode: each
+         * evaluation runs on the calling thread, the budget is checked only between rule firings, and a firing
+         * that never ends blocks the caller for good. The deadline costs every request a handoff to a worker
+         * and back (two thread wake-ups; {@code docs/performance.md}, "Deadline per evaluation", has the
+         * figures): turn it off only where the caller bounds its own wait some other way.
+         *
+         * <p>The built-in pack as shipped (precompiled into {@code rules-content}, with no local rules laid
+         * over it) always runs on the caller's thread: its consequences only insert result facts, a request
+         * is bounded ({@code RequestReader}'s limits: 2,000 fills, 100 genotypes), and its largest request
+         * is decided well inside the budget ({@code docs/reliability.md}, "The deadline per evaluation"), so a
+         * firing that never ends is not a failure it can have, and the check between firings still applies.
+         * A reload to a plan's pack moves that pack's evaluations to the workers.
          *
          * @param deadline {@code false} to evaluate on the calling thread
          * @return this builder

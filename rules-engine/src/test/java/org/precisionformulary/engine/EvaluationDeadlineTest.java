@@ -213,6 +213,24 @@ class EvaluationDeadlineTest {
         });
     }
 
+    @Test
+    void theBuiltInPackRunsOnTheCallersThreadAndAPlanPackOnTheWorkersAcrossReloads() {
+        PrecisionFormulary engine = PrecisionFormulary.builder().build();
+        String text = request("B-1", "clopidogrel");
+        CoverageDecision onCaller = engine.evaluate(text);
+        assertThat(engine.evaluatesOnWorkers()).isFalse();
+
+        engine.reload(pack);
+        assertThat(engine.evaluatesOnWorkers()).isTrue();
+        assertThat(engine.evaluate(text).audit().rulePackSha256()).isEqualTo(pack.sha256());
+
+        engine.reload(RulePack.builtIn());
+        assertThat(engine.evaluatesOnWorkers()).isFalse();
+        assertThat(engine.evaluate(text)).isEqualTo(onCaller);
+        assertThat(PrecisionFormulary.builder().rulePack(pack).evaluationDeadline(false).build().evaluatesOnWorkers())
+                .isFalse();
+    }
+
     private static void awaitTrue(BooleanSupplier condition, String what) {
         long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {

@@ -59,6 +59,14 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
 
+    /**
+     * @return whether every rule is the library's own, precompiled at build time: the built-in pack as
+     *         shipped, with no local rules or tables laid over it
+     */
+    public boolean precompiled() {
+        return !models.isEmpty();
+    }
+
     /** Where kie-maven-plugin lists the model classes it generated for rules-content. */
     static final String MODEL_INDEX = "META-INF/kie/org.precisionformulary/rules-content/drools-model";
 
