@@ -4,6 +4,8 @@
 # Run from the project root on a quiet machine after: ./mvnw -q -pl benchmarks -am package -DskipTests
 #   benchmarks/run-all.sh            the full set (about 1 h 40 min; the 1,000,000-request batch included)
 #   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 70 min; the 1,000,000-request batch included)
+#   TARGETS=1 benchmarks/run-all.sh  only the rows the performance targets name, at QUICK settings: latency,
+#                                    throughput, start-up and the 1,000,000-request batch (about 35 min)
 #   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
 set -euo pipefail
 
@@ -23,7 +25,7 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   PACK_SIZES=5
   STARTUP_RUNS=1
   BATCH_REQUESTS=2000
-elif [[ "${QUICK:-0}" == 1 ]]; then
+elif [[ "${QUICK:-0}" == 1 || "${TARGETS:-0}" == 1 ]]; then
   JMH_RUN=(-f 2 -wi 6 -w 6s -i 3 -r 5s)
   JMH_SHOT=(-f 3)
   JMH_REBUILD=(-f 2 -wi 1 -i 3)
@@ -56,6 +58,7 @@ jmh() {
 # Latency (p50/p99/p99.9) and throughput at 1 and 2 threads: engine and baseline on the standard mix.
 jmh latency 'EvaluateLatency' "${JMH_RUN[@]}"
 jmh throughput 'EvaluateThroughput' "${JMH_RUN[@]}"
+if [[ "${TARGETS:-0}" != 1 ]]; then
 # One session per request, two stages without and with kept findings (why the engine is built as it is).
 jmh evaluation-path 'EvaluationPath' "${JMH_RUN[@]}"
 # What the deadline per evaluation costs: worker handoff on and off (latency on 1 thread, throughput on 2).
@@ -66,13 +69,24 @@ jmh pack-size-scaling 'PackSizeScaling' "${JMH_RUN[@]}" -p guidelines=$PACK_SIZE
 # Cold engine build (one shot per fork), warm KieBase build, hot reload of the full pack.
 jmh pack-build-cold 'PackBuild.coldEngineBuild' "${JMH_SHOT[@]}"
 jmh pack-build-warm 'PackBuild.(warmKieBaseBuild|hotReloadFullPack)' "${JMH_REBUILD[@]}"
+fi
 
+# Start-up: plain java -jar, then the launcher (class-data archive, quick JIT tier), alternating run by run.
 echo "== startup to first decision" >&2
-java -cp "$JAR" org.precisionformulary.benchmarks.StartupToFirstDecision --jar "$CLI" --runs "$STARTUP_RUNS" \
-  | tee "$OUT/startup.txt"
+for ((run = 1; run <= STARTUP_RUNS; run++)); do
+  java -cp "$JAR" org.precisionformulary.benchmarks.StartupToFirstDecision --jar "$CLI" --runs 1 | tail -1
+  java -cp "$JAR" org.precisionformulary.benchmarks.StartupToFirstDecision --launcher examples/bin/precision-formulary \
+    --runs 1 | tail -1
+done | tee "$OUT/startup.txt"
+for side in 'java -jar' 'examples/bin'; do
+  grep -F "($side" "$OUT/startup.txt" | sed 's/.*: \([0-9]*\) ms.*/\1/' | sort -n \
+    | awk -v s="$side" '{ v[NR] = $1 } END { printf "%s: median of %d runs %d ms (min %d, max %d)\n", s, NR, v[int((NR + 1) / 2)], v[1], v[NR] }'
+done | tee -a "$OUT/startup.txt"
 
-echo "== heap held" >&2
-java -Xmx2g -cp "$JAR" org.precisionformulary.benchmarks.HeapHeld | tee "$OUT/heap.txt"
+if [[ "${TARGETS:-0}" != 1 ]]; then
+  echo "== heap held" >&2
+  java -Xmx2g -cp "$JAR" org.precisionformulary.benchmarks.HeapHeld | tee "$OUT/heap.txt"
+fi
 
 echo "== batch of $BATCH_REQUESTS requests on 2 threads" >&2
 WORK=$(mktemp -d)

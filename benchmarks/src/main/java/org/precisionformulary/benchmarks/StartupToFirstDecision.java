@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Time from JVM start to the first decision: launches {@code java -jar precision-formulary.jar evaluate
- * REQUEST} in a fresh process several times and prints every wall time and their median. Usage:
- * {@code StartupToFirstDecision [--jar examples/target/precision-formulary.jar] [--runs 7] [--formulary F]}.
+ * REQUEST} (or, with {@code --launcher}, {@code examples/bin/precision-formulary evaluate REQUEST}, which adds the
+ * class-data archive and the quick JIT tier) in a fresh process several times and prints every wall time and
+ * their median. Usage: {@code StartupToFirstDecision [--jar examples/target/precision-formulary.jar]
+ * [--launcher examples/bin/precision-formulary] [--runs 7] [--formulary F]}.
  */
 public final class StartupToFirstDecision {
 
@@ -28,11 +30,13 @@ public final class StartupToFirstDecision {
         Path jar = Path.of("examples/target/precision-formulary.jar");
         int runs = 7;
         Path formulary = null;
+        Path launcher = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--formulary" -> formulary = Path.of(args[i + 1]);
+                case "--launcher" -> launcher = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -46,7 +50,8 @@ public final class StartupToFirstDecision {
         List<Long> millis = new ArrayList<>();
         try {
             for (int run = 1; run <= runs; run++) {
-                List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "evaluate"));
+                List<String> command = new ArrayList<>(launcher != null ? List.of(launcher.toString(), "evaluate")
+                        : List.of(javaBinary(), "-jar", jar.toString(), "evaluate"));
                 if (formulary != null) {
                     command.addAll(List.of("--formulary", formulary.toString()));
                 }
@@ -67,7 +72,8 @@ public final class StartupToFirstDecision {
         }
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf("JVM start to first decision, median of %d runs: %d ms (min %d, max %d)%n", runs,
+        System.out.printf("JVM start to first decision (%s), median of %d runs: %d ms (min %d, max %d)%n",
+                launcher != null ? launcher : "java -jar " + jar, runs,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
     }
 
