@@ -51,8 +51,8 @@ public final class DeadlineInterleaved {
         Workload workload = Workload.standard();
         String[] requests = workload.requests(MixState.DISTINCT_REQUESTS).toArray(String[]::new);
         // The deadline applies to packs with rules compiled at run time (the built-in pack as shipped runs on
-        // the caller's thread), so both engines use the built-in rules under an empty plan pack.
-        org.precisionformulary.engine.RulePack plan = PackDirectories.emptyPlanPack();
+        // the caller's thread), so both engines use the built-in rules with one plan rule laid over them.
+        org.precisionformulary.engine.RulePack plan = PackDirectories.planPackOverBuiltIn();
         PrecisionFormulary[] engines = {
             PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK).rulePack(plan).build(),
             PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK).rulePack(plan)

@@ -48,9 +48,9 @@ public class EvaluationDeadline {
             default -> throw new IllegalArgumentException("deadline: " + deadline);
         };
         // The built-in pack as shipped always runs on the caller's thread; the deadline applies to packs with
-        // rules compiled at run time, so both sides use the built-in rules laid under an empty plan pack.
+        // rules compiled at run time, so both sides use the built-in rules with one plan rule laid over them.
         engine = PrecisionFormulary.builder().formulary(workload.formulary()).clock(Workload.CLOCK)
-                .rulePack(PackDirectories.emptyPlanPack()).evaluationDeadline(on).build();
+                .rulePack(PackDirectories.planPackOverBuiltIn()).evaluationDeadline(on).build();
     }
 
     /** @return the engine's decision on the next request of the mix; one thread, every call sampled */

@@ -55,15 +55,14 @@ final class PackDirectories {
     }
 
     /**
-     * @return the built-in rules under a plan pack that adds nothing (only its manifest): the same decisions
-     *         as the built-in pack, but a pack the engine runs on its workers to a deadline
+     * @return the built-in rules with the one plan rule of {@link #layeredPlanPack}, compiled: nearly the built-in
+     *         pack's decisions, but a pack the engine runs on its workers to a deadline
      * @throws UncheckedIOException when the pack cannot be written
      */
-    static org.precisionformulary.engine.RulePack emptyPlanPack() {
+    static org.precisionformulary.engine.RulePack planPackOverBuiltIn() {
         try {
-            Path dir = java.nio.file.Files.createTempDirectory("empty-plan-pack");
-            write(dir.resolve("pack.properties"), "extends=builtin\nname=bench-empty-plan\nversion=1\n");
-            return org.precisionformulary.engine.RulePack.fromDirectory(dir);
+            return org.precisionformulary.engine.RulePack.fromDirectory(
+                    layeredPlanPack(java.nio.file.Files.createTempDirectory("plan-pack")));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
