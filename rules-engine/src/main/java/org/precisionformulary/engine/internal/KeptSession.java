@@ -16,6 +16,10 @@ import org.kie.api.runtime.KieSession;
  * halted or ran out of budget is disposed. A thread keeps one session, for one KieBase: a session of an
  * earlier pack (before a reload) is disposed when the thread next asks for the new pack's, so a reload
  * leaves at most one old session per thread until then, and none once the thread has routed again.
+ *
+ * <p>Not {@code KieBase.newKieSessionsPool}: its pool hands sessions across threads through a shared queue
+ * (created lazily without a lock in Drools 10.2), while a session here never leaves the thread that routes
+ * with it, so there is nothing to share and nothing to lock.
  */
 final class KeptSession {
 
