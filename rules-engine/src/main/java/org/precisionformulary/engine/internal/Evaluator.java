@@ -66,6 +66,18 @@ public final class Evaluator {
     public Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
                      long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher, long readingCacheSize,
                      long findingCacheSize) {
+        this(pack, formulary, cpic, engineVersion, maxFirings, budgetNanos, cacheFindings, memberIdHasher,
+                readingCacheSize, findingCacheSize, true);
+    }
+
+    /**
+     * As the full public constructor, and whether the GINA guard may skip its routing without genotypes by
+     * the argument over the built-in routing rules ({@link GinaGuard}); tests turn it off to check the
+     * argument against the routing it skips.
+     */
+    Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
+              long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher, long readingCacheSize,
+              long findingCacheSize, boolean ginaArgumentOverShippedRouting) {
         this.pack = pack;
         this.interpreter = new GenotypeInterpreter(cpic, readingCacheSize);
         this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
@@ -86,7 +98,7 @@ public final class Evaluator {
         this.stages = new RuleStages(pack, findingStage, decisions, this.formulary, new TestingGaps(cpic), maxFirings,
                 budgetNanos);
         this.assembler = new DecisionAssembler(pack, cpic, decisions);
-        this.ginaGuard = new GinaGuard(stages, pack);
+        this.ginaGuard = new GinaGuard(stages, pack, pack.precompiled() && ginaArgumentOverShippedRouting);
         this.audit = new AuditStamp(engineVersion, pack, cpic, formulary.formularyId(), memberIdHasher);
     }
 
@@ -160,7 +172,8 @@ public final class Evaluator {
             return review(request, List.of(new FieldError("$", "rule pack failure: " + result.failure())),
                     result.firedRules(), inputSha);
         }
-        GinaGuard.Verdict gina = ginaGuard.check(request, drug, listed, serviceDate, reviewed, found, result);
+        GinaGuard.Verdict gina = ginaGuard.check(request, drug, listed, serviceDate, reviewed,
+                resolution.results(), found, result);
         if (!gina.stands()) {
             return review(request, gina.errors(), gina.fired(), inputSha);
         }

@@ -139,6 +139,15 @@ final class RuleStages {
         return new SessionResult(results, fired, null);
     }
 
+    /**
+     * @param drug        the requested drug
+     * @param geneResults gene results
+     * @return the testing gaps a routing session over those results is given
+     */
+    List<org.precisionformulary.model.fact.TestingGap> testingGaps(String drug, List<GeneResult> geneResults) {
+        return testingGaps.of(drug, geneResults);
+    }
+
     /** @return the facts a result inserted, in order */
     static List<Object> facts(SessionResult result) {
         return result.results().stream().map(SessionResult.Inserted::fact).toList();
