@@ -94,10 +94,10 @@ public final class RequestReader {
     private static ParsedRequest read(JsonNode root, String text, List<FieldError> errors) {
         Fields f = new Fields(errors);
         String requestId = f.requiredText(root, "requestId");
-        LocalDate serviceDate = f.date(root, "serviceDate", "serviceDate");
+        LocalDate serviceDate = f.date(root, "", "serviceDate");
         Member member = readMember(root.get("member"), f);
         DrugRef drug = readDrug(root.get("drug"), f);
-        String indication = f.text(root, "indication", "indication");
+        String indication = f.text(root, "", "indication");
         List<String> diagnoses = f.list(root, "diagnoses", MAX_BIOMARKERS, (node, path) -> f.textValue(node, path));
         List<GenotypeInput> genotypes = f.list(root, "genotypes", MAX_GENOTYPES, (node, path) -> readGenotype(node, path, f));
         List<Biomarker> biomarkers = f.list(root, "biomarkers", MAX_BIOMARKERS, (node, path) -> readBiomarker(node, path, f));
@@ -122,10 +122,10 @@ public final class RequestReader {
             f.error("member", "member must be an object");
             return null;
         }
-        String id = f.requiredText(node, "id", "member.id");
-        String planId = f.text(node, "planId", "member.planId");
-        LocalDate birthDate = f.date(node, "birthDate", "member.birthDate");
-        String group = f.text(node, "monitoringGroup", "member.monitoringGroup");
+        String id = f.requiredText(node, "member", "id");
+        String planId = f.text(node, "member", "planId");
+        LocalDate birthDate = f.date(node, "member", "birthDate");
+        String group = f.text(node, "member", "monitoringGroup");
         return id == null ? null : new Member(id, planId, birthDate, group);
     }
 
@@ -138,9 +138,9 @@ public final class RequestReader {
             f.error("drug", "drug must be an object with a name, an rxnorm id or an ndc");
             return null;
         }
-        String name = f.text(node, "name", "drug.name");
-        String rxnorm = f.text(node, "rxnorm", "drug.rxnorm");
-        String ndc = f.text(node, "ndc", "drug.ndc");
+        String name = f.text(node, "drug", "name");
+        String rxnorm = f.text(node, "drug", "rxnorm");
+        String ndc = f.text(node, "drug", "ndc");
         if (blank(name) && blank(rxnorm) && blank(ndc)) {
             f.error("drug", "drug needs a name, an rxnorm id or an ndc");
             return null;
@@ -169,7 +169,7 @@ public final class RequestReader {
             f.error(path, "a genotype entry is an object");
             return null;
         }
-        String geneText = f.requiredText(node, "gene", path + ".gene");
+        String geneText = f.requiredText(node, path, "gene");
         Gene gene = null;
         if (geneText != null) {
             gene = Gene.find(geneText).orElse(null);
@@ -177,13 +177,13 @@ public final class RequestReader {
                 f.error(path + ".gene", "unknown gene '" + geneText + "'");
             }
         }
-        String diplotype = f.text(node, "diplotype", path + ".diplotype");
-        String phenotype = f.text(node, "phenotype", path + ".phenotype");
-        String activityScore = f.scalarText(node, "activityScore", path + ".activityScore");
-        String allele = f.text(node, "allele", path + ".allele");
-        String resultText = f.text(node, "result", path + ".result");
-        String source = f.text(node, "source", path + ".source");
-        LocalDate resultDate = f.date(node, "resultDate", path + ".resultDate");
+        String diplotype = f.text(node, path, "diplotype");
+        String phenotype = f.text(node, path, "phenotype");
+        String activityScore = f.scalarText(node, path, "activityScore");
+        String allele = f.text(node, path, "allele");
+        String resultText = f.text(node, path, "result");
+        String source = f.text(node, path, "source");
+        LocalDate resultDate = f.date(node, path, "resultDate");
         int kinds = (diplotype != null ? 1 : 0) + (phenotype != null ? 1 : 0) + (activityScore != null ? 1 : 0)
                 + (allele != null ? 1 : 0);
         if (kinds != 1) {
@@ -212,12 +212,13 @@ public final class RequestReader {
         if (gene == null) {
             return null;
         }
-        for (String[] blank : new String[][] {{"diplotype", diplotype}, {"phenotype", phenotype},
-                {"activityScore", activityScore}, {"allele", allele}}) {
-            if (blank[1] != null && blank[1].isBlank()) {
-                f.error(path + "." + blank[0], blank[0] + " is blank");
-                return null;
-            }
+        String blank = diplotype != null && diplotype.isBlank() ? "diplotype"
+                : phenotype != null && phenotype.isBlank() ? "phenotype"
+                : activityScore != null && activityScore.isBlank() ? "activityScore"
+                : allele != null && allele.isBlank() ? "allele" : null;
+        if (blank != null) {
+            f.error(Fields.at(path, blank), blank + " is blank");
+            return null;
         }
         return new GenotypeInput(gene, diplotype, phenotype, activityScore, allele, result, source, resultDate);
     }
@@ -227,9 +228,9 @@ public final class RequestReader {
             f.error(path, "a biomarker entry is an object");
             return null;
         }
-        String name = f.requiredText(node, "name", path + ".name");
-        String result = f.text(node, "result", path + ".result");
-        String detail = f.text(node, "detail", path + ".detail");
+        String name = f.requiredText(node, path, "name");
+        String result = f.text(node, path, "result");
+        String detail = f.text(node, path, "detail");
         Double value = null;
         JsonNode v = node.get("value");
         if (v != null && !v.isNull()) {
@@ -255,9 +256,9 @@ public final class RequestReader {
             f.error(path, "a DUR/PPS entry is an object with reasonForService, professionalService and resultOfService");
             return null;
         }
-        String reason = f.text(node, "reasonForService", path + ".reasonForService");
-        String service = f.text(node, "professionalService", path + ".professionalService");
-        String result = f.text(node, "resultOfService", path + ".resultOfService");
+        String reason = f.text(node, path, "reasonForService");
+        String service = f.text(node, path, "professionalService");
+        String result = f.text(node, path, "resultOfService");
         boolean ok = true;
         for (String[] cell : new String[][] {{"reasonForService", reason}, {"professionalService", service},
                 {"resultOfService", result}}) {
@@ -279,7 +280,7 @@ public final class RequestReader {
             f.error("submission", "submission must be an object with submittedAt and an optional urgency");
             return null;
         }
-        String at = f.requiredText(node, "submittedAt", "submission.submittedAt");
+        String at = f.requiredText(node, "submission", "submittedAt");
         Instant submittedAt = null;
         if (at != null) {
             try {
@@ -289,7 +290,7 @@ public final class RequestReader {
                         + " 2026-11-20T09:30:00Z, not '" + at + "'");
             }
         }
-        String urgencyText = f.text(node, "urgency", "submission.urgency");
+        String urgencyText = f.text(node, "submission", "urgency");
         Submission.Urgency urgency = null;
         if (urgencyText != null) {
             try {
@@ -346,7 +347,7 @@ public final class RequestReader {
                 strength = st.asDouble();
             }
         }
-        String priorAuthorization = f.text(node, "priorAuthorizationNumber", "claim.priorAuthorizationNumber");
+        String priorAuthorization = f.text(node, "claim", "priorAuthorizationNumber");
         if (priorAuthorization != null && !ClaimDetails.isPriorAuthorizationNumber(priorAuthorization)) {
             f.error("claim.priorAuthorizationNumber", "priorAuthorizationNumber (462-EV) is 1 to 11 letters, digits"
                     + " or hyphens");
@@ -361,8 +362,8 @@ public final class RequestReader {
             f.error(path, "a history entry is an object");
             return null;
         }
-        String drug = f.requiredText(node, "drug", path + ".drug");
-        LocalDate filledOn = f.date(node, "filledOn", path + ".filledOn");
+        String drug = f.requiredText(node, path, "drug");
+        LocalDate filledOn = f.date(node, path, "filledOn");
         if (filledOn == null && !f.has(node, "filledOn")) {
             f.error(path + ".filledOn", "filledOn is required");
         }
@@ -400,26 +401,40 @@ public final class RequestReader {
         }
 
         String requiredText(JsonNode node, String name) {
-            return requiredText(node, name, name);
+            return requiredText(node, "", name);
         }
 
-        String requiredText(JsonNode node, String name, String path) {
-            String value = text(node, name, path);
+        /**
+         * A field's path, built only for an error: a request reads dozens of fields and nearly all are fine.
+         *
+         * @param parent the enclosing object's path, empty at the top level
+         * @param name   the field's name
+         */
+        static String at(String parent, String name) {
+            return parent.isEmpty() ? name : parent + "." + name;
+        }
+
+        String requiredText(JsonNode node, String parent, String name) {
+            String value = text(node, parent, name);
             if (value == null && !has(node, name)) {
-                error(path, name + " is required");
+                error(at(parent, name), name + " is required");
             } else if (value != null && value.isBlank()) {
-                error(path, name + " is blank");
+                error(at(parent, name), name + " is blank");
                 return null;
             }
             return value;
         }
 
-        String text(JsonNode node, String name, String path) {
+        String text(JsonNode node, String parent, String name) {
             JsonNode v = node.get(name);
             if (v == null || v.isNull()) {
                 return null;
             }
-            return textValue(v, path);
+            if (!v.isTextual()) {
+                error(at(parent, name), "must be a string");
+                return null;
+            }
+            return v.asText();
         }
 
         String textValue(JsonNode v, String path) {
@@ -431,7 +446,7 @@ public final class RequestReader {
         }
 
         /** A string or a number, kept as text: activity scores come both ways. */
-        String scalarText(JsonNode node, String name, String path) {
+        String scalarText(JsonNode node, String parent, String name) {
             JsonNode v = node.get(name);
             if (v == null || v.isNull()) {
                 return null;
@@ -445,29 +460,29 @@ public final class RequestReader {
                 java.math.BigDecimal value = v.decimalValue();
                 if (value.signum() != 0 && (value.scale() > MAX_NUMBER_DIGITS
                         || value.precision() - value.scale() > MAX_NUMBER_DIGITS)) {
-                    error(path, "the number " + v.asText() + " is out of range");
+                    error(at(parent, name), "the number " + v.asText() + " is out of range");
                     return null;
                 }
                 return value.toPlainString();
             }
-            error(path, "must be a string or a number");
+            error(at(parent, name), "must be a string or a number");
             return null;
         }
 
-        LocalDate date(JsonNode node, String name, String path) {
-            String value = text(node, name, path);
+        LocalDate date(JsonNode node, String parent, String name) {
+            String value = text(node, parent, name);
             if (value == null) {
                 return null;
             }
             try {
                 LocalDate date = LocalDate.parse(value.trim());
                 if (date.isBefore(EARLIEST_DATE)) {
-                    error(path, value + " is before " + EARLIEST_DATE + ", not a plausible date");
+                    error(at(parent, name), value + " is before " + EARLIEST_DATE + ", not a plausible date");
                     return null;
                 }
                 return date;
             } catch (DateTimeParseException e) {
-                error(path, "'" + value + "' is not a date (YYYY-MM-DD)");
+                error(at(parent, name), "'" + value + "' is not a date (YYYY-MM-DD)");
                 return null;
             }
         }
