@@ -430,11 +430,7 @@ public final class RequestReader {
             if (v == null || v.isNull()) {
                 return null;
             }
-            if (!v.isTextual()) {
-                error(at(parent, name), "must be a string");
-                return null;
-            }
-            return v.asText();
+            return v.isTextual() ? v.asText() : textValue(v, at(parent, name));
         }
 
         String textValue(JsonNode v, String path) {
