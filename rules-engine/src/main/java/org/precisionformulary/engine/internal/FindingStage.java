@@ -41,19 +41,22 @@ final class FindingStage {
     private final Map<String, Set<Gene>> genesByDrug;
     /** Genes read by a gene–drug rule that names no drug: every drug's key includes them. */
     private final Set<Gene> genesForEveryDrug;
+    /** Whether some gene–drug rule names no drug, and so may conclude on a population of any drug. */
+    private final boolean ruleForEveryDrug;
     private final boolean keyOnDiplotype;
     private final String disabledReason;
     /** The findings kept per key, or {@code null} when they are worked out afresh for every request. */
     private final BoundedCache<Key, Entry> cache;
 
     private FindingStage(KieBase findingBase, KieBase routingBase, Set<String> findingRules,
-                         Map<String, Set<Gene>> genesByDrug, Set<Gene> genesForEveryDrug, boolean keyOnDiplotype,
-                         String disabledReason, BoundedCache<Key, Entry> cache) {
+                         Map<String, Set<Gene>> genesByDrug, Set<Gene> genesForEveryDrug, boolean ruleForEveryDrug,
+                         boolean keyOnDiplotype, String disabledReason, BoundedCache<Key, Entry> cache) {
         this.findingBase = findingBase;
         this.routingBase = routingBase;
         this.findingRules = findingRules;
         this.genesByDrug = genesByDrug;
         this.genesForEveryDrug = genesForEveryDrug;
+        this.ruleForEveryDrug = ruleForEveryDrug;
         this.keyOnDiplotype = keyOnDiplotype;
         this.disabledReason = disabledReason;
         this.cache = cache;
@@ -84,6 +87,7 @@ final class FindingStage {
         Set<String> findingRules = new HashSet<>();
         Map<String, Set<Gene>> genesByDrug = new HashMap<>();
         Set<Gene> genesForEveryDrug = EnumSet.noneOf(Gene.class);
+        boolean ruleForEveryDrug = false;
         boolean keyOnDiplotype = false;
         String disabled = null;
         for (var e : pack.genotypeReads().entrySet()) {
@@ -97,6 +101,7 @@ final class FindingStage {
             keyOnDiplotype |= reads.diplotype();
             Set<Gene> genes = reads.anyGene() ? EnumSet.allOf(Gene.class) : reads.genes();
             if (reads.drug() == null) {
+                ruleForEveryDrug = true;
                 genesForEveryDrug.addAll(genes);
             } else {
                 genesByDrug.computeIfAbsent(reads.drug(), d -> EnumSet.noneOf(Gene.class)).addAll(genes);
@@ -113,7 +118,7 @@ final class FindingStage {
             routingBase = pack.subset(routingRules).orElse(routingBase);
         }
         return new FindingStage(pack.kieBase(), routingBase, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug,
-                keyOnDiplotype, disabled, cacheSize < 0 ? null : new BoundedCache<>(cacheSize));
+                ruleForEveryDrug, keyOnDiplotype, disabled, cacheSize < 0 ? null : new BoundedCache<>(cacheSize));
     }
 
     /** @return the KieBase routing sessions run in: the pack's rules other than its gene–drug rules */
@@ -143,7 +148,15 @@ final class FindingStage {
      */
     SessionResult findings(String drug, String population, List<GeneResult> results, int maxFirings,
                            long budgetNanos, long deadline) {
-        Set<Gene> genes = genesByDrug.getOrDefault(drug, Set.of());
+        Set<Gene> genes = genesByDrug.get(drug);
+        if (genes == null && !ruleForEveryDrug) {
+            // Every gene–drug rule names its drug and none names this one: none can match its population, so
+            // there is nothing to find and nothing to look up. Most drugs on a formulary have no CPIC guideline.
+            return NOTHING_FOUND;
+        }
+        if (genes == null) {
+            genes = Set.of();
+        }
         List<GeneResult> own = new ArrayList<>();
         List<GeneResult> keyed = new ArrayList<>();
         for (GeneResult r : results) {
@@ -198,6 +211,8 @@ final class FindingStage {
         }
         return bound;
     }
+
+    private static final SessionResult NOTHING_FOUND = new SessionResult(List.of(), List.of(), null);
 
     private record Key(String drug, String population, List<GeneResult> results) {
     }
