@@ -59,14 +59,15 @@ public final class CpicData {
         for (CpicRecommendation r : recommendations.values()) {
             populations.computeIfAbsent(r.drug(), d -> new LinkedHashSet<>()).add(r.population());
         }
-        this.populationsByDrug = Collections.unmodifiableMap(populations);
+        // Looked up for every drug a request reviews, dozens of times a request: by hash, not by walking a tree.
+        this.populationsByDrug = Map.copyOf(populations);
         Map<String, String> rx = new TreeMap<>();
         for (Tsv.Row row : Tsv.read(folder + "/drugs.tsv")) {
             if (!row.get("rxnorm").isEmpty()) {
                 rx.put(row.get("rxnorm"), row.get("drug"));
             }
         }
-        this.drugsByRxnorm = Collections.unmodifiableMap(rx);
+        this.drugsByRxnorm = Map.copyOf(rx);
     }
 
     /**
