@@ -27,6 +27,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.conf.IndexLeftBetaMemoryOption;
+import org.kie.internal.conf.IndexRightBetaMemoryOption;
 import org.precisionformulary.engine.RulePackException;
 import org.precisionformulary.engine.RulePackProblem;
 import org.slf4j.Logger;
@@ -318,6 +320,12 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      * for the network memory of the rules its base holds, so sessions that can only ever fire some rules run
      * faster in a base of just those.
      *
+     * <p>Its beta memories are not hash-indexed. Such a base holds few rules, and its sessions (one request's
+     * routing) tens of facts: most joins meet one fact on their left and a dozen on their right, and keeping
+     * every memory's index up to date as facts arrive costs more than scanning those dozen (about a tenth of
+     * a request's CPU, docs/performance.md). Indexing changes how matches are found, not which: the
+     * decisions are byte-identical either way.
+     *
      * @param keep the names of the rules to keep
      * @return the smaller KieBase, or empty when the pack was compiled at run time (it has no models to build
      *         from) or the subset is the whole pack
@@ -341,7 +349,8 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
             subset.add(copy);
         }
         try {
-            return Optional.of(KieBaseBuilder.createKieBaseFromModel(subset));
+            return Optional.of(KieBaseBuilder.createKieBaseFromModel(subset, IndexLeftBetaMemoryOption.NO,
+                    IndexRightBetaMemoryOption.NO));
         } catch (RuntimeException e) {
             throw new RulePackException("part of rule pack " + name + " cannot be built: " + e.getMessage(), List.of(), e);
         }
