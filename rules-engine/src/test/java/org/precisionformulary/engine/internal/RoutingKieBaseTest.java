@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -33,6 +34,12 @@ class RoutingKieBaseTest {
         // The routing rules alone: a few dozen, where the whole pack holds two thousand.
         assertThat(routing).isEqualTo(expected).hasSizeBetween(10, 50);
         assertThat(pack.rules()).hasSizeGreaterThan(2_000);
+        // A routing session's joins meet a dozen facts: its memories are scanned, not kept hash-indexed.
+        var routingConfiguration = ((InternalKnowledgeBase) stage.routingBase()).getRuleBaseConfiguration();
+        assertThat(routingConfiguration.isIndexLeftBetaMemory()).isFalse();
+        assertThat(routingConfiguration.isIndexRightBetaMemory()).isFalse();
+        assertThat(((InternalKnowledgeBase) pack.kieBase()).getRuleBaseConfiguration().isIndexRightBetaMemory())
+                .as("the whole pack's base, where the finding sessions run").isTrue();
     }
 
     @Test
