@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.model.drug.DrugRef;
+import org.precisionformulary.model.fact.ReviewedDrug;
 import org.precisionformulary.model.formulary.Formulary;
 import org.precisionformulary.model.formulary.FormularyDrug;
 
@@ -20,7 +21,7 @@ final class FormularyIndex {
     private final Formulary formulary;
     private final CpicData cpic;
     private final Map<String, List<String>> drugsByClass = new HashMap<>();
-    private final Map<String, FormularyDrug> byName = new HashMap<>();
+    private final Map<String, Listing> byName = new HashMap<>();
     private final Map<String, FormularyDrug> byRxnorm = new HashMap<>();
     private final Map<String, FormularyDrug> byNdc = new HashMap<>();
 
@@ -29,7 +30,7 @@ final class FormularyIndex {
         this.cpic = cpic;
         for (FormularyDrug d : formulary.drugs()) {
             drugsByClass.computeIfAbsent(d.drugClass(), c -> new ArrayList<>()).add(d.drug());
-            byName.putIfAbsent(d.drug(), d);
+            byName.putIfAbsent(d.drug(), new Listing(d, new ReviewedDrug(d.drug())));
             if (d.rxnorm() != null) {
                 byRxnorm.putIfAbsent(d.rxnorm(), d);
             }
@@ -44,7 +45,26 @@ final class FormularyIndex {
 
     /** {@link Formulary#find}, by hash. */
     Optional<FormularyDrug> find(String name) {
-        return Optional.ofNullable(byName.get(DrugRef.normalise(name)));
+        return Optional.ofNullable(listing(DrugRef.normalise(name))).map(Listing::entry);
+    }
+
+    /**
+     * @param drug a drug's name
+     * @return its listing, or {@code null} when the formulary lists no drug of exactly that name (unlike
+     *         {@link #find}, the name is not normalised first)
+     */
+    Listing listing(String drug) {
+        return byName.get(drug);
+    }
+
+    /**
+     * A listed drug with the fact a routing session that reviews it is given, made once per formulary rather
+     * than once per request: a request reviews a dozen drugs (the requested one and its class).
+     *
+     * @param entry    the formulary's entry
+     * @param reviewed the drug as a reviewed drug
+     */
+    record Listing(FormularyDrug entry, ReviewedDrug reviewed) {
     }
 
     /** @return the formulary's drugs of a class, in formulary order */

@@ -160,8 +160,14 @@ final class RuleStages {
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.formulary().policy());
         reviewed.forEach((r, candidatePopulations) -> {
-            facts.add(new ReviewedDrug(r));
-            formulary.find(r).ifPresent(facts::add);
+            FormularyIndex.Listing listing = formulary.listing(r);
+            if (listing != null) {
+                facts.add(listing.reviewed());
+                facts.add(listing.entry());
+            } else {
+                facts.add(new ReviewedDrug(r));
+                formulary.find(r).ifPresent(facts::add);
+            }
             for (String population : candidatePopulations) {
                 facts.add(new ReviewedPopulation(r, population));
             }
