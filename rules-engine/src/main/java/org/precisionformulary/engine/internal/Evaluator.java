@@ -71,13 +71,15 @@ public final class Evaluator {
     }
 
     /**
-     * As the full public constructor, and whether the GINA guard may skip its routing without genotypes by
-     * the argument over the built-in routing rules ({@link GinaGuard}); tests turn it off to check the
-     * argument against the routing it skips.
+     * As the full public constructor, and whether the arguments made over the built-in routing rules as
+     * shipped may be used where the pack is those rules: the GINA guard skips its routing without genotypes
+     * where it cannot find a barrier ({@link GinaGuard}), and routing is given the reviewed-drug facts of only
+     * the drugs with a finding ({@link RuleStages}). Tests turn them off to check them against the routing
+     * they spare.
      */
     Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
               long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher, long readingCacheSize,
-              long findingCacheSize, boolean ginaArgumentOverShippedRouting) {
+              long findingCacheSize, boolean argumentsOverShippedRouting) {
         this.pack = pack;
         this.interpreter = new GenotypeInterpreter(cpic, readingCacheSize);
         this.phenotypeOnly = new PhenotypeOnlyScores(cpic, pack);
@@ -95,10 +97,11 @@ public final class Evaluator {
                     findingStage.disabledReason());
         }
         this.decisions = new PlanDecisions(pack);
+        boolean shippedRouting = pack.precompiled() && argumentsOverShippedRouting;
         this.stages = new RuleStages(pack, findingStage, decisions, this.formulary, new TestingGaps(cpic), maxFirings,
-                budgetNanos);
+                budgetNanos, shippedRouting);
         this.assembler = new DecisionAssembler(pack, cpic, decisions);
-        this.ginaGuard = new GinaGuard(stages, pack, pack.precompiled() && ginaArgumentOverShippedRouting);
+        this.ginaGuard = new GinaGuard(stages, pack, shippedRouting);
         this.audit = new AuditStamp(engineVersion, pack, cpic, formulary.formularyId(), memberIdHasher);
     }
 

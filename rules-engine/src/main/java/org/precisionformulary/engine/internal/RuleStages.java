@@ -3,8 +3,10 @@ package org.precisionformulary.engine.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.precisionformulary.content.cpic.DoseCeilings;
 import org.precisionformulary.model.fact.CandidatePopulation;
 import org.precisionformulary.model.fact.ClarificationAccepted;
@@ -34,9 +36,17 @@ final class RuleStages {
     private final FormularyIndex formulary;
     private final int maxFirings;
     private final long budgetNanos;
+    private final boolean onlyDrugsWithFindingsReviewed;
 
+    /**
+     * @param onlyDrugsWithFindingsReviewed whether routing is given {@link ReviewedDrug} and
+     *                                      {@link ReviewedPopulation} facts only for the drugs with a finding,
+     *                                      which the built-in routing rules as shipped allow
+     *                                      ({@link #reviewedFacts})
+     */
     RuleStages(CompiledPack pack, FindingStage findingStage, PlanDecisions decisions, FormularyIndex formulary,
-               TestingGaps testingGaps, int maxFirings, long budgetNanos) {
+               TestingGaps testingGaps, int maxFirings, long budgetNanos, boolean onlyDrugsWithFindingsReviewed) {
+        this.onlyDrugsWithFindingsReviewed = onlyDrugsWithFindingsReviewed;
         this.pack = pack;
         this.testingGaps = testingGaps;
         this.findingStage = findingStage;
@@ -82,7 +92,8 @@ final class RuleStages {
     SessionResult route(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
                         List<GeneResult> geneResults, SessionResult found, CoverageRequest request) {
         long deadline = System.nanoTime() + budgetNanos;
-        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request);
+        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request,
+                found != null && onlyDrugsWithFindingsReviewed ? drugsWithFindings(found) : null);
         facts.addAll(testingGaps.of(drug, geneResults));
         if (found == null) {
             reviewed.forEach((r, candidatePopulations) -> {
@@ -153,23 +164,57 @@ final class RuleStages {
         return result.results().stream().map(SessionResult.Inserted::fact).toList();
     }
 
-    /** What routing rules read: the request's drug, the plan, the reviewed drugs and populations, the history. */
+    /** @return the drugs a finding names; a finding stage's result holds nothing else that names a drug */
+    private static Set<String> drugsWithFindings(SessionResult found) {
+        Set<String> drugs = new HashSet<>();
+        for (SessionResult.Inserted i : found.results()) {
+            if (i.fact() instanceof GenomicFinding f) {
+                drugs.add(f.drug());
+            }
+        }
+        return drugs;
+    }
+
+    /**
+     * What routing rules read: the request's drug, the plan, the reviewed drugs (each its formulary entry,
+     * {@link ReviewedDrug} and {@link ReviewedPopulation}s), the history.
+     *
+     * <p>With {@code reviewedOnly} (the built-in routing rules as shipped), a reviewed drug that no finding
+     * names is given as its formulary entry alone. That changes no decision, rule by rule: only two of those
+     * rules read a {@code ReviewedDrug} or {@code ReviewedPopulation}, and both for a drug {@code $drug} that
+     * an {@code exists GenomicFinding( drug == $drug, ... )} has already required a finding for
+     * ("genomic ground" reads the drug and its populations, "pgx hard stop" the requested drug's
+     * populations, each inside a {@code forall} behind that {@code exists}); routing inserts no finding of its
+     * own. So for a drug without a finding those facts can only reach a match that its {@code exists} has
+     * already failed. They were two thirds of a routing session's facts: most drugs of a class have no CPIC
+     * guideline. {@code ShippedRoutingArgumentsTest} pins the routing rules this was argued over, and decides
+     * generated requests both ways.
+     *
+     * @param reviewedOnly the drugs whose {@code ReviewedDrug} and populations are given, or {@code null} for all
+     */
     private List<Object> routingFacts(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
-                                      CoverageRequest request) {
+                                      CoverageRequest request, Set<String> reviewedOnly) {
         List<Object> facts = new ArrayList<>();
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.formulary().policy());
         reviewed.forEach((r, candidatePopulations) -> {
+            boolean asReviewed = reviewedOnly == null || reviewedOnly.contains(r);
             FormularyIndex.Listing listing = formulary.listing(r);
             if (listing != null) {
-                facts.add(listing.reviewed());
+                if (asReviewed) {
+                    facts.add(listing.reviewed());
+                }
                 facts.add(listing.entry());
             } else {
-                facts.add(new ReviewedDrug(r));
+                if (asReviewed) {
+                    facts.add(new ReviewedDrug(r));
+                }
                 formulary.find(r).ifPresent(facts::add);
             }
-            for (String population : candidatePopulations) {
-                facts.add(new ReviewedPopulation(r, population));
+            if (asReviewed) {
+                for (String population : candidatePopulations) {
+                    facts.add(new ReviewedPopulation(r, population));
+                }
             }
         });
         facts.addAll(request.biomarkers());

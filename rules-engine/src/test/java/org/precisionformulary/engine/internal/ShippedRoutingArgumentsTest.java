@@ -37,37 +37,43 @@ import org.precisionformulary.model.json.ParsedRequest;
 import org.precisionformulary.model.json.RequestReader;
 
 /**
- * The GINA guard skips its routing without genotypes by an argument over the built-in routing rules (step 4 of
- * {@link GinaGuard#check}). These tests hold the argument to the routing it skips, and tie it to the routing
- * rules it was made over.
+ * Two arguments made over the built-in routing rules as shipped spare work where the pack is those rules: the
+ * GINA guard skips its routing without genotypes where it cannot find a barrier (step 4 of
+ * {@link GinaGuard#check}), and a routing session is given the reviewed-drug facts of only the drugs with a
+ * finding ({@link RuleStages}). These tests hold both to the routing they spare, and tie them to the routing
+ * rules they were made over.
  */
-class GinaArgumentTest {
+class ShippedRoutingArgumentsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
-    private static final CompiledPack PACK = CompiledPack.builtIn(GinaArgumentTest.class.getClassLoader());
+    private static final CompiledPack PACK = CompiledPack.builtIn(ShippedRoutingArgumentsTest.class.getClassLoader());
 
     private static final Formulary FORMULARY = FormularyReader.read(GeneratedRequests.FORMULARY, "props");
 
-    /** The guard as shipped: the argument skips the routing without genotypes where it holds. */
+    /** As shipped: both arguments used where they hold. */
     private static final Evaluator ARGUED = evaluator(true);
 
-    /** The guard without the argument: the routing without genotypes runs wherever steps 1 to 3 do not skip it. */
+    /**
+     * Neither argument: the routing without genotypes runs wherever steps 1 to 3 do not skip it, and routing is
+     * given every reviewed drug's facts.
+     */
     private static final Evaluator ROUTED = evaluator(false);
 
     /**
-     * SHA-256 over the built-in routing rules' files ({@link PackFiles#sha256(TreeMap)}). The argument in
-     * {@link GinaGuard#noneArguesAgainst} was checked rule by rule against these files. A change to any of them
-     * must be checked against it again (every barrier a routing rule can insert, and what it reads), and this
-     * value updated only then.
+     * SHA-256 over the built-in routing rules' files ({@link PackFiles#sha256(TreeMap)}). Both arguments (the
+     * javadoc of {@link GinaGuard#noneArguesAgainst}, and of {@code RuleStages.routingFacts}) were checked rule
+     * by rule against these files. A change to any of them must be checked against both again (every barrier a
+     * routing rule can insert, what it reads, and where it reads a reviewed drug or population), and this value
+     * updated only then.
      */
     private static final String ROUTING_RULES_ARGUED_OVER =
             "3a547cf446096ce8f153a965aeaae46883309c18fb16107781d3189db4370cfc";
 
-    private static Evaluator evaluator(boolean argument) {
+    private static Evaluator evaluator(boolean arguments) {
         return new Evaluator(PACK, FORMULARY, CpicData.builtIn(), "test", 10_000, Duration.ofSeconds(60).toNanos(),
                 true, null, GenotypeInterpreter.DEFAULT_READING_CACHE_SIZE, PrecisionFormulary.DEFAULT_FINDING_CACHE_SIZE,
-                argument);
+                arguments);
     }
 
     @Provide
@@ -76,13 +82,14 @@ class GinaArgumentTest {
     }
 
     /**
-     * Over generated requests, the decision with the argument is the decision with the routing it skips, byte
-     * for byte: were the argument wrong for a request, the routing would find the barrier the genotypes add and
-     * send that request to a pharmacist, and the two would differ. The tries must reach the cases the argument
-     * is for: a tier above 1 that pays, and the holds.
+     * Over generated requests, the decision with the arguments is the decision with the routing they spare, byte
+     * for byte: were the guard's argument wrong for a request, the routing would find the barrier the genotypes
+     * add and send that request to a pharmacist; were the reviewed facts needed for a drug without a finding,
+     * a ground, a hard stop or a waiver would differ. The tries must reach the cases the arguments are for: a
+     * tier above 1 that pays, the holds, and the hard stop (which reads the requested drug's populations).
      */
     @Property(tries = 1500)
-    void theArgumentDecidesAsTheRoutingItSkips(@ForAll("decidableRequests") String request) {
+    void theArgumentsDecideAsTheRoutingTheySpare(@ForAll("decidableRequests") String request) {
         ParsedRequest parsed = RequestReader.read(request);
         CoverageDecision argued = ARGUED.evaluate(parsed, TODAY);
         CoverageDecision routed = ROUTED.evaluate(parsed, TODAY);
@@ -96,6 +103,7 @@ class GinaArgumentTest {
             checker.check(Outcome.STEP_THERAPY_REQUIRED.name()).count(n -> n > 0);
             checker.check(Outcome.PRIOR_AUTH_REQUIRED.name()).count(n -> n > 0);
             checker.check(Outcome.APPROVED_WITH_EXCEPTION.name() + " above tier 1").count(n -> n > 0);
+            checker.check(Outcome.REJECTED.name()).count(n -> n > 0);
         });
     }
 
@@ -133,8 +141,8 @@ class GinaArgumentTest {
         assertThat(routingRules).isNotEmpty().allSatisfy(rule -> assertThat(text).contains("rule \"" + rule + "\""));
 
         assertThat(PackFiles.sha256(routingFiles))
-                .as("the built-in routing rules changed: check GinaGuard.noneArguesAgainst against them, rule by rule,"
-                        + " then update ROUTING_RULES_ARGUED_OVER")
+                .as("the built-in routing rules changed: check GinaGuard.noneArguesAgainst and RuleStages.routingFacts"
+                        + " against them, rule by rule, then update ROUTING_RULES_ARGUED_OVER")
                 .isEqualTo(ROUTING_RULES_ARGUED_OVER);
     }
 
@@ -144,7 +152,7 @@ class GinaArgumentTest {
     }
 
     private static byte[] read(String name) {
-        try (InputStream in = GinaArgumentTest.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = ShippedRoutingArgumentsTest.class.getClassLoader().getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         } catch (IOException e) {
