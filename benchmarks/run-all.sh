@@ -110,5 +110,7 @@ lines=$(wc -l < "$WORK/decisions.ndjson")
 awk -v s="$start" -v e="$end" -v n="$lines" \
   'BEGIN { printf "batch: %d decisions in %.1f s = %.0f decisions/s (2 threads, JVM start included)\n", n, e - s, n / (e - s) }' \
   | tee -a "$OUT/batch.txt"
+# The decisions' hash, so that a later run on the same seed and size can show its decisions are the same.
+echo "decisions sha256: $(sha256sum "$WORK/decisions.ndjson" | cut -d' ' -f1)" | tee -a "$OUT/batch.txt"
 
 echo "results in $OUT" >&2
