@@ -35,6 +35,9 @@ import org.precisionformulary.model.genotype.GeneResult;
  */
 final class FindingStage {
 
+    /** The findings of a drug no gene–drug rule names. */
+    private static final SessionResult NOTHING_FOUND = new SessionResult(List.of(), List.of(), null);
+
     private final KieBase findingBase;
     private final KieBase routingBase;
     private final Set<String> findingRules;
@@ -211,8 +214,6 @@ final class FindingStage {
         }
         return bound;
     }
-
-    private static final SessionResult NOTHING_FOUND = new SessionResult(List.of(), List.of(), null);
 
     private record Key(String drug, String population, List<GeneResult> results) {
     }
