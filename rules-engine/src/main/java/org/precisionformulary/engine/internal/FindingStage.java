@@ -152,12 +152,12 @@ final class FindingStage {
     SessionResult findings(String drug, String population, List<GeneResult> results, int maxFirings,
                            long budgetNanos, long deadline) {
         Set<Gene> genes = genesByDrug.get(drug);
-        if (genes == null && !ruleForEveryDrug) {
-            // Every gene–drug rule names its drug and none names this one: none can match its population, so
-            // there is nothing to find and nothing to look up. Most drugs on a formulary have no CPIC guideline.
-            return NOTHING_FOUND;
-        }
         if (genes == null) {
+            if (!ruleForEveryDrug) {
+                // Every gene–drug rule names its drug and none names this one: none can match its population, so
+                // there is nothing to find and nothing to look up. Most drugs on a formulary have no CPIC guideline.
+                return NOTHING_FOUND;
+            }
             genes = Set.of();
         }
         List<GeneResult> own = new ArrayList<>();

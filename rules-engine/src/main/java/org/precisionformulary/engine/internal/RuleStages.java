@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.precisionformulary.content.cpic.DoseCeilings;
 import org.precisionformulary.model.fact.CandidatePopulation;
@@ -167,10 +168,8 @@ final class RuleStages {
     /** @return the drugs the findings name */
     private static Set<String> drugsWithFindings(SessionResult found) {
         Set<String> drugs = new HashSet<>();
-        for (SessionResult.Inserted i : found.results()) {
-            if (i.fact() instanceof GenomicFinding f) {
-                drugs.add(f.drug());
-            }
+        for (SessionResult.Inserted i : found.ofType(GenomicFinding.class)) {
+            drugs.add(((GenomicFinding) i.fact()).drug());
         }
         return drugs;
     }
@@ -200,18 +199,12 @@ final class RuleStages {
         facts.add(formulary.formulary().policy());
         reviewed.forEach((r, candidatePopulations) -> {
             boolean asReviewed = reviewedOnly == null || reviewedOnly.contains(r);
+            // A listed drug's facts were made with the formulary; a name it spells otherwise is found normalised.
             FormularyIndex.Listing listing = formulary.listing(r);
-            if (listing != null) {
-                if (asReviewed) {
-                    facts.add(listing.reviewed());
-                }
-                facts.add(listing.entry());
-            } else {
-                if (asReviewed) {
-                    facts.add(new ReviewedDrug(r));
-                }
-                formulary.find(r).ifPresent(facts::add);
+            if (asReviewed) {
+                facts.add(listing != null ? listing.reviewed() : new ReviewedDrug(r));
             }
+            (listing != null ? Optional.of(listing.entry()) : formulary.find(r)).ifPresent(facts::add);
             if (asReviewed) {
                 for (String population : candidatePopulations) {
                     facts.add(new ReviewedPopulation(r, population));
