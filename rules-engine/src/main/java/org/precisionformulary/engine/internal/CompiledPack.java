@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A compiled rule pack: the shared, thread-safe KieBase plus what every decision's audit names.
  *
- * @param kieBase         the compiled rules
+ * @param wholeBase       gives the KieBase of every rule in the pack ({@link #kieBase()})
  * @param name            the pack's name
  * @param version         the pack's version
  * @param sha256          SHA-256 over the pack's files
@@ -54,12 +55,24 @@ import org.slf4j.LoggerFactory;
  * @param genotypeReads   rule name to what it reads of the genotype facts, for every rule that reads one: from
  *                        the built-in rules' metadata and from the source of rules compiled at run time
  */
-public record CompiledPack(KieBase kieBase, String name, String version, String sha256, String cpicDataVersion,
+public record CompiledPack(Supplier<KieBase> wholeBase, String name, String version, String sha256, String cpicDataVersion,
                            Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
                            List<Model> models, List<String> allowedInRules, PlanTables plan,
                            Map<String, GenotypeReads> genotypeReads) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
+
+    /**
+     * The KieBase of every rule in the pack. The built-in pack builds it on first use: its decisions run in
+     * smaller KieBases ({@link #subset}), and building all its rules would be about a quarter of a command's
+     * time to its first decision.
+     *
+     * @return the KieBase, shared and thread-safe
+     * @throws RulePackException when the built-in pack's models cannot be built into a KieBase
+     */
+    public KieBase kieBase() {
+        return wholeBase.get();
+    }
 
     /**
      * @return whether every rule is the library's own, precompiled at build time: the built-in pack as
@@ -87,11 +100,9 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      */
     public static CompiledPack builtIn(ClassLoader loader) {
         long start = System.nanoTime();
-        KieBase kieBase;
         List<Model> models;
         try {
-            models = precompiledModels(loader);
-            kieBase = KieBaseBuilder.createKieBaseFromModel(models);
+            models = List.copyOf(precompiledModels(loader));
         } catch (RuntimeException | ReflectiveOperationException | java.io.IOException e) {
             LOG.error("The built-in rule pack cannot be loaded", e);
             throw new RulePackException("the built-in rule pack cannot be loaded (" + e.getClass().getName() + ": "
@@ -99,11 +110,17 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         }
         TreeMap<String, byte[]> files = builtInFiles(loader);
         Properties manifest = manifest(files.get(RULES_FOLDER + "/pack.properties"));
-        Map<String, RuleInfo> rules = readRules(kieBase);
-        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", "built-in"),
+        Map<String, RuleInfo> rules = readRules(models);
+        CompiledPack pack = new CompiledPack(new OnFirstUse(() -> {
+            try {
+                return KieBaseBuilder.createKieBaseFromModel(models);
+            } catch (RuntimeException e) {
+                throw new RulePackException("the built-in rule pack cannot be built: " + e.getMessage(), List.of(), e);
+            }
+        }), manifest.getProperty("name", "built-in"),
                 manifest.getProperty("version", "unknown"), PackFiles.sha256(files),
                 manifest.getProperty("cpicDataVersion", "unknown"), rules, List.of(), List.copyOf(files.keySet()),
-                List.copyOf(models), List.of(), PlanTables.NONE, GenotypeReads.declared(rules));
+                models, List.of(), PlanTables.NONE, GenotypeReads.declared(rules));
         LOG.info("Loaded rule pack {} {} ({} rules) in {} ms", pack.name(), pack.version(), pack.rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return pack;
@@ -126,7 +143,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         KieBase kieBase = compileKieBase(files, origin, allowlist);
         Properties manifest = manifest(files.get("pack.properties"));
         TreeMap<String, byte[]> sources = PackFiles.sources(files);
-        CompiledPack pack = new CompiledPack(kieBase, manifest.getProperty("name", origin),
+        CompiledPack pack = new CompiledPack(() -> kieBase, manifest.getProperty("name", origin),
                 manifest.getProperty("version", "unversioned"), PackFiles.sha256(sources),
                 manifest.getProperty("cpicDataVersion", "unknown"), readRules(kieBase), List.of(),
                 List.copyOf(sources.keySet()), List.of(), allowedNames(allowlist),
@@ -203,7 +220,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         Map<String, GenotypeReads> reads = new TreeMap<>(GenotypeReads.declared(rules));
         overridden.forEach(reads::remove);
         reads.putAll(GenotypeReads.fromSource(local));
-        CompiledPack pack = new CompiledPack(base,
+        CompiledPack pack = new CompiledPack(() -> base,
                 manifest.getProperty("name", builtIn.getProperty("name") + "+" + origin),
                 manifest.getProperty("version", builtIn.getProperty("version") + "+local"), PackFiles.sha256(files),
                 builtIn.getProperty("cpicDataVersion", "unknown"), rules, List.copyOf(overridden),
@@ -321,7 +338,7 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
      * faster in a base of just those.
      *
      * <p>Its beta memories are not hash-indexed. Such a base holds few rules, and its sessions (one request's
-     * routing) tens of facts: most joins meet one fact on their left and a dozen on their right, and keeping
+     * routing, or one drug's findings) tens of facts at most: most joins meet one fact on their left and a dozen on their right, and keeping
      * every memory's index up to date as facts arrive costs more than scanning those dozen (about a tenth of
      * a request's CPU, docs/performance.md). Indexing changes how matches are found, not which: the
      * decisions are byte-identical either way.
@@ -404,7 +421,50 @@ public record CompiledPack(KieBase kieBase, String name, String version, String 
         return p;
     }
 
-    private static Map<String, RuleInfo> readRules(KieBase kieBase) {
+    /** Builds the KieBase once, on the first call from any thread. */
+    private static final class OnFirstUse implements Supplier<KieBase> {
+        private final Supplier<KieBase> build;
+        private volatile KieBase built;
+
+        OnFirstUse(Supplier<KieBase> build) {
+            this.build = build;
+        }
+
+        @Override
+        public KieBase get() {
+            KieBase base = built;
+            if (base == null) {
+                synchronized (this) {
+                    base = built;
+                    if (base == null) {
+                        base = build.get();
+                        built = base;
+                    }
+                }
+            }
+            return base;
+        }
+    }
+
+    /** @return whether the KieBase of every rule has been built: always, but for the built-in pack before first use */
+    boolean wholeBaseBuilt() {
+        return !(wholeBase instanceof OnFirstUse onFirstUse) || onFirstUse.built != null;
+    }
+
+    /** The rules as the precompiled models hold them: what {@link #readRules(KieBase)} reads once they are built. */
+    static Map<String, RuleInfo> readRules(List<Model> models) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        for (Model model : models) {
+            for (org.drools.model.Rule rule : model.getRules()) {
+                Map<String, String> meta = new LinkedHashMap<>();
+                rule.getMetaData().forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
+                rules.put(rule.getName(), new RuleInfo(rule.getName(), rule.getPackage(), Collections.unmodifiableMap(meta)));
+            }
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+
+    static Map<String, RuleInfo> readRules(KieBase kieBase) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {

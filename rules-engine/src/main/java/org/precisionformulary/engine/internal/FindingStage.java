@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.precisionformulary.content.BoundedCache;
 import org.precisionformulary.content.CacheStats;
@@ -38,9 +39,14 @@ final class FindingStage {
     /** The findings of a drug no gene–drug rule names. */
     private static final SessionResult NOTHING_FOUND = new SessionResult(List.of(), List.of(), null);
 
-    private final KieBase findingBase;
+    private final CompiledPack pack;
     private final KieBase routingBase;
     private final Set<String> findingRules;
+    /** The gene–drug rules that name each drug; with {@link #rulesForEveryDrug}, all that can match its population. */
+    private final Map<String, Set<String>> rulesByDrug;
+    private final Set<String> rulesForEveryDrug;
+    /** Each drug's finding KieBase, built the first time one of its populations is looked up. */
+    private final Map<String, KieBase> findingBases = new ConcurrentHashMap<>();
     private final Map<String, Set<Gene>> genesByDrug;
     /** Genes read by a gene–drug rule that names no drug: every drug's key includes them. */
     private final Set<Gene> genesForEveryDrug;
@@ -51,12 +57,15 @@ final class FindingStage {
     /** The findings kept per key, or {@code null} when they are worked out afresh for every request. */
     private final BoundedCache<Key, Entry> cache;
 
-    private FindingStage(KieBase findingBase, KieBase routingBase, Set<String> findingRules,
+    private FindingStage(CompiledPack pack, KieBase routingBase, Set<String> findingRules,
+                         Map<String, Set<String>> rulesByDrug, Set<String> rulesForEveryDrug,
                          Map<String, Set<Gene>> genesByDrug, Set<Gene> genesForEveryDrug, boolean ruleForEveryDrug,
                          boolean keyOnDiplotype, String disabledReason, BoundedCache<Key, Entry> cache) {
-        this.findingBase = findingBase;
+        this.pack = pack;
         this.routingBase = routingBase;
         this.findingRules = findingRules;
+        this.rulesByDrug = rulesByDrug;
+        this.rulesForEveryDrug = rulesForEveryDrug;
         this.genesByDrug = genesByDrug;
         this.genesForEveryDrug = genesForEveryDrug;
         this.ruleForEveryDrug = ruleForEveryDrug;
@@ -88,6 +97,8 @@ final class FindingStage {
      */
     static FindingStage plan(CompiledPack pack, long cacheSize) {
         Set<String> findingRules = new HashSet<>();
+        Map<String, Set<String>> rulesByDrug = new HashMap<>();
+        Set<String> rulesForEveryDrug = new HashSet<>();
         Map<String, Set<Gene>> genesByDrug = new HashMap<>();
         Set<Gene> genesForEveryDrug = EnumSet.noneOf(Gene.class);
         boolean ruleForEveryDrug = false;
@@ -105,22 +116,26 @@ final class FindingStage {
             Set<Gene> genes = reads.anyGene() ? EnumSet.allOf(Gene.class) : reads.genes();
             if (reads.drug() == null) {
                 ruleForEveryDrug = true;
+                rulesForEveryDrug.add(e.getKey());
                 genesForEveryDrug.addAll(genes);
             } else {
+                rulesByDrug.computeIfAbsent(reads.drug(), d -> new HashSet<>()).add(e.getKey());
                 genesByDrug.computeIfAbsent(reads.drug(), d -> EnumSet.noneOf(Gene.class)).addAll(genes);
             }
         }
-        KieBase routingBase = pack.kieBase();
+        KieBase routingBase;
         if (disabled == null) {
             // A routing session holds no gene result or candidate population, so no gene–drug rule can fire in
             // it: it runs in a KieBase of the routing rules alone, where a new session sets up the network
-            // memory of a few rules instead of thousands. Finding sessions stay in the whole pack's KieBase:
-            // they run once per key, and a second KieBase of the gene–drug rules would double start-up.
+            // memory of a few rules instead of thousands.
             Set<String> routingRules = new HashSet<>(pack.rules().keySet());
             routingRules.removeAll(findingRules);
-            routingBase = pack.subset(routingRules).orElse(routingBase);
+            routingBase = pack.subset(routingRules).orElseGet(pack::kieBase);
+        } else {
+            routingBase = pack.kieBase();
         }
-        return new FindingStage(pack.kieBase(), routingBase, Set.copyOf(findingRules), genesByDrug, genesForEveryDrug,
+        return new FindingStage(pack, routingBase, Set.copyOf(findingRules), rulesByDrug, Set.copyOf(rulesForEveryDrug),
+                genesByDrug, genesForEveryDrug,
                 ruleForEveryDrug, keyOnDiplotype, disabled, cacheSize < 0 ? null : new BoundedCache<>(cacheSize));
     }
 
@@ -177,7 +192,7 @@ final class FindingStage {
             List<Object> facts = new ArrayList<>(keyed.size() + 1);
             facts.add(new CandidatePopulation(drug, population));
             facts.addAll(keyed);
-            SessionResult run = SessionRunner.run(findingBase, facts, maxFirings, budgetNanos, deadline);
+            SessionResult run = SessionRunner.run(findingBase(drug), facts, maxFirings, budgetNanos, deadline);
             if (run.failure() != null) {
                 return run;
             }
@@ -188,6 +203,23 @@ final class FindingStage {
             }
         }
         return new SessionResult(bind(entry.results(), keyed, own), entry.fired(), null);
+    }
+
+    /**
+     * The KieBase a drug's finding sessions run in: the gene–drug rules that name the drug and those that name
+     * none. A finding session holds one candidate population of the drug and gene results, and a gene–drug
+     * rule reads nothing else (checked in {@link #plan}), so no other rule of the pack can fire in it; the
+     * rules kept are added in the pack's order, so they fire in the order they did in the whole pack. A pack
+     * compiled at run time has no models to build parts from, and its sessions run in its whole KieBase.
+     */
+    KieBase findingBase(String drug) {
+        KieBase base = findingBases.get(drug);
+        if (base == null) {
+            Set<String> rules = new HashSet<>(rulesForEveryDrug);
+            rules.addAll(rulesByDrug.getOrDefault(drug, Set.of()));
+            base = findingBases.computeIfAbsent(drug, d -> pack.subset(rules).orElseGet(pack::kieBase));
+        }
+        return base;
     }
 
     /** @return how the finding cache has done, or empty when findings are not kept */

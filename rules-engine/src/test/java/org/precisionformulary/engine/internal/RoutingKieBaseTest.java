@@ -39,7 +39,7 @@ class RoutingKieBaseTest {
         assertThat(routingConfiguration.isIndexLeftBetaMemory()).isFalse();
         assertThat(routingConfiguration.isIndexRightBetaMemory()).isFalse();
         assertThat(((InternalKnowledgeBase) pack.kieBase()).getRuleBaseConfiguration().isIndexRightBetaMemory())
-                .as("the whole pack's base, where the finding sessions run").isTrue();
+                .as("the whole pack's base").isTrue();
     }
 
     @Test
