@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * @param genotypeReads   rule name to what it reads of the genotype facts, for every rule that reads one: from
  *                        the built-in rules' metadata and from the source of rules compiled at run time
  */
-public record CompiledPack(Supplier<KieBase> wholeBase, String name, String version, String sha256, String cpicDataVersion,
-                           Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
+public record CompiledPack(Supplier<KieBase> wholeBase, String name, String version, String sha256,
+                           String cpicDataVersion, Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
                            List<Model> models, List<String> allowedInRules, PlanTables plan,
                            Map<String, GenotypeReads> genotypeReads) {
 
@@ -338,9 +338,9 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
      * faster in a base of just those.
      *
      * <p>Its beta memories are not hash-indexed. Such a base holds few rules, and its sessions (one request's
-     * routing, or one drug's findings) tens of facts at most: most joins meet one fact on their left and a dozen on their right, and keeping
-     * every memory's index up to date as facts arrive costs more than scanning those dozen (about a tenth of
-     * a request's CPU, docs/performance.md). Indexing changes how matches are found, not which: the
+     * routing, or one drug's findings) tens of facts at most: most joins meet one fact on their left and a
+     * dozen on their right, and keeping every memory's index up to date as facts arrive costs more than
+     * scanning those dozen (about a tenth of a request's CPU, docs/performance.md). Indexing changes how matches are found, not which: the
      * decisions are byte-identical either way.
      *
      * @param keep the names of the rules to keep
@@ -446,7 +446,7 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
         }
     }
 
-    /** @return whether the KieBase of every rule has been built: always, but for the built-in pack before first use */
+    /** @return whether the KieBase of every rule is built: always, but for the built-in pack before first use */
     boolean wholeBaseBuilt() {
         return !(wholeBase instanceof OnFirstUse onFirstUse) || onFirstUse.built != null;
     }
@@ -458,7 +458,8 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
             for (org.drools.model.Rule rule : model.getRules()) {
                 Map<String, String> meta = new LinkedHashMap<>();
                 rule.getMetaData().forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
-                rules.put(rule.getName(), new RuleInfo(rule.getName(), rule.getPackage(), Collections.unmodifiableMap(meta)));
+                rules.put(rule.getName(),
+                        new RuleInfo(rule.getName(), rule.getPackage(), Collections.unmodifiableMap(meta)));
             }
         }
         return Collections.unmodifiableMap(rules);
