@@ -456,10 +456,7 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (Model model : models) {
             for (org.drools.model.Rule rule : model.getRules()) {
-                Map<String, String> meta = new LinkedHashMap<>();
-                rule.getMetaData().forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
-                rules.put(rule.getName(),
-                        new RuleInfo(rule.getName(), rule.getPackage(), Collections.unmodifiableMap(meta)));
+                rules.put(rule.getName(), ruleInfo(rule.getName(), rule.getPackage(), rule.getMetaData()));
             }
         }
         return Collections.unmodifiableMap(rules);
@@ -469,11 +466,15 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                Map<String, String> meta = new LinkedHashMap<>();
-                rule.getMetaData().forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
-                rules.put(rule.getName(), new RuleInfo(rule.getName(), pkg.getName(), Collections.unmodifiableMap(meta)));
+                rules.put(rule.getName(), ruleInfo(rule.getName(), pkg.getName(), rule.getMetaData()));
             }
         }
         return Collections.unmodifiableMap(rules);
+    }
+
+    private static RuleInfo ruleInfo(String name, String pkg, Map<String, Object> metadata) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> meta.put(k, RuleInfo.clean(v)));
+        return new RuleInfo(name, pkg, Collections.unmodifiableMap(meta));
     }
 }
