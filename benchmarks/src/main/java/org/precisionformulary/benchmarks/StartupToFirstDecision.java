@@ -13,8 +13,9 @@ import java.util.List;
  * Time from JVM start to the first decision: launches {@code java -jar precision-formulary.jar evaluate
  * REQUEST} (or, with {@code --launcher}, {@code examples/bin/precision-formulary evaluate REQUEST}, which adds the
  * class-data archive, the quick JIT tier and a young generation sized for start-up) in a fresh process several
- * times and prints every wall time and their median. Usage: {@code StartupToFirstDecision [--jar examples/target/precision-formulary.jar]
- * [--launcher examples/bin/precision-formulary] [--runs 7] [--formulary F]}.
+ * times and prints every wall time and their median. Usage: {@code StartupToFirstDecision
+ * [--jar examples/target/precision-formulary.jar] [--launcher examples/bin/precision-formulary] [--runs 7]
+ * [--formulary F]}.
  */
 public final class StartupToFirstDecision {
 
