@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  *                        the built-in rules' metadata and from the source of rules compiled at run time
  */
 public record CompiledPack(Supplier<KieBase> wholeBase, String name, String version, String sha256,
-                           String cpicDataVersion, Map<String, RuleInfo> rules, List<String> overriddenRules, List<String> files,
-                           List<Model> models, List<String> allowedInRules, PlanTables plan,
+                           String cpicDataVersion, Map<String, RuleInfo> rules, List<String> overriddenRules,
+                           List<String> files, List<Model> models, List<String> allowedInRules, PlanTables plan,
                            Map<String, GenotypeReads> genotypeReads) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPack.class);
@@ -340,8 +340,8 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
      * <p>Its beta memories are not hash-indexed. Such a base holds few rules, and its sessions (one request's
      * routing, or one drug's findings) tens of facts at most: most joins meet one fact on their left and a
      * dozen on their right, and keeping every memory's index up to date as facts arrive costs more than
-     * scanning those dozen (about a tenth of a request's CPU, docs/performance.md). Indexing changes how matches are found, not which: the
-     * decisions are byte-identical either way.
+     * scanning those dozen (about a tenth of a request's CPU, docs/performance.md). Indexing changes how
+     * matches are found, not which: the decisions are byte-identical either way.
      *
      * @param keep the names of the rules to keep
      * @return the smaller KieBase, or empty when the pack was compiled at run time (it has no models to build
