@@ -73,9 +73,8 @@ public final class Evaluator {
     /**
      * As the full public constructor, and whether the arguments made over the built-in routing rules as
      * shipped may be used where the pack is those rules: the GINA guard skips its routing without genotypes
-     * where it cannot find a barrier ({@link GinaGuard}), and routing is given the reviewed-drug facts of only
-     * the drugs with a finding ({@link RuleStages}). Tests turn them off to check them against the routing
-     * they spare.
+     * where it cannot find a barrier ({@link GinaGuard}), and routing is given only the facts those rules can
+     * read ({@link RuleStages}). Tests turn them off to check them against the routing they spare.
      */
     Evaluator(CompiledPack pack, Formulary formulary, CpicData cpic, String engineVersion, int maxFirings,
               long budgetNanos, boolean cacheFindings, MemberIdHasher memberIdHasher, long readingCacheSize,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.precisionformulary.content.cpic.DoseCeilings;
 import org.precisionformulary.model.fact.CandidatePopulation;
@@ -19,6 +18,7 @@ import org.precisionformulary.model.fact.PrescriberOverride;
 import org.precisionformulary.model.fact.RequestedDrug;
 import org.precisionformulary.model.fact.ReviewedDrug;
 import org.precisionformulary.model.fact.ReviewedPopulation;
+import org.precisionformulary.model.formulary.FormularyDrug;
 import org.precisionformulary.model.genotype.GeneResult;
 import org.precisionformulary.model.request.CoverageRequest;
 
@@ -37,16 +37,15 @@ final class RuleStages {
     private final FormularyIndex formulary;
     private final int maxFirings;
     private final long budgetNanos;
-    private final boolean onlyDrugsWithFindingsReviewed;
+    private final boolean routingAsShipped;
 
     /**
-     * @param onlyDrugsWithFindingsReviewed whether routing is given {@link ReviewedDrug} and
-     *                                      {@link ReviewedPopulation} facts only for the drugs with a finding,
-     *                                      which the built-in routing rules as shipped allow
-     *                                      ({@link #routingFacts})
+     * @param routingAsShipped whether the routing rules are the built-in ones as shipped, which can read less of
+     *                         a request than every reviewed drug's facts: a routing session is then given only
+     *                         what they can read ({@link #routingFacts})
      */
     RuleStages(CompiledPack pack, FindingStage findingStage, PlanDecisions decisions, FormularyIndex formulary,
-               TestingGaps testingGaps, int maxFirings, long budgetNanos, boolean onlyDrugsWithFindingsReviewed) {
+               TestingGaps testingGaps, int maxFirings, long budgetNanos, boolean routingAsShipped) {
         this.pack = pack;
         this.testingGaps = testingGaps;
         this.findingStage = findingStage;
@@ -54,7 +53,7 @@ final class RuleStages {
         this.formulary = formulary;
         this.maxFirings = maxFirings;
         this.budgetNanos = budgetNanos;
-        this.onlyDrugsWithFindingsReviewed = onlyDrugsWithFindingsReviewed;
+        this.routingAsShipped = routingAsShipped;
     }
 
     /**
@@ -93,8 +92,8 @@ final class RuleStages {
     SessionResult route(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
                         List<GeneResult> geneResults, SessionResult found, CoverageRequest request) {
         long deadline = System.nanoTime() + budgetNanos;
-        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request,
-                found != null && onlyDrugsWithFindingsReviewed ? drugsWithFindings(found) : null);
+        Readable readable = found != null && routingAsShipped ? Readable.of(found) : null;
+        List<Object> facts = routingFacts(drug, serviceDate, reviewed, request, readable);
         facts.addAll(testingGaps.of(drug, geneResults));
         if (found == null) {
             reviewed.forEach((r, candidatePopulations) -> {
@@ -108,7 +107,12 @@ final class RuleStages {
         if (found.failure() != null) {
             return found;
         }
-        facts.addAll(facts(found));
+        for (SessionResult.Inserted i : found.results()) {
+            if (readable == null || readable.othersRead() || !(i.fact() instanceof GenomicFinding f)
+                    || f.drug().equals(drug)) {
+                facts.add(i.fact());
+            }
+        }
         // What the routing rules need to answer a hard stop on resubmission (pgx-override.drl). The conditions
         // matter only beside an accepted answer, so a claim without one (nearly all) inserts none of them.
         request.durPps().stream().filter(formulary.formulary().policy()::acceptsPgxOverride).findFirst()
@@ -165,52 +169,95 @@ final class RuleStages {
         return result.results().stream().map(SessionResult.Inserted::fact).toList();
     }
 
-    /** @return the drugs the findings name */
-    private static Set<String> drugsWithFindings(SessionResult found) {
-        Set<String> drugs = new HashSet<>();
-        for (SessionResult.Inserted i : found.ofType(GenomicFinding.class)) {
-            drugs.add(((GenomicFinding) i.fact()).drug());
+    /**
+     * What the built-in routing rules as shipped can read of a request's reviewed drugs, given its findings
+     * ({@link #routingFacts}).
+     *
+     * @param reviewedDrugs the drugs given as a {@link ReviewedDrug} with their {@link ReviewedPopulation}s: the
+     *                      drugs a finding names
+     * @param othersRead    whether the routing rules can read anything of a drug other than the requested one
+     *                      and its step drugs: only when a finding argues against a drug
+     */
+    private record Readable(Set<String> reviewedDrugs, boolean othersRead) {
+
+        static Readable of(SessionResult found) {
+            Set<String> drugs = new HashSet<>();
+            boolean arguing = false;
+            for (SessionResult.Inserted i : found.results()) {
+                if (i.fact() instanceof GenomicFinding f) {
+                    drugs.add(f.drug());
+                    arguing |= f.isArguingAgainst();
+                }
+            }
+            return new Readable(arguing ? drugs : Set.of(), arguing);
         }
-        return drugs;
     }
 
     /**
      * What routing rules read: the request's drug, the plan, the reviewed drugs (each its formulary entry,
      * {@link ReviewedDrug} and {@link ReviewedPopulation}s), the history.
      *
-     * <p>With {@code reviewedOnly} (the built-in routing rules as shipped), a reviewed drug that no finding
-     * names is given as its formulary entry alone. That changes no decision, rule by rule. Only two of those
-     * rules read a {@code ReviewedDrug} or a {@code ReviewedPopulation}: "genomic ground" reads the drug and
-     * its populations, "pgx hard stop" the requested drug's populations. Both first require
-     * {@code exists GenomicFinding( drug == $drug, ... )} for that same drug, and read the populations only
-     * inside a {@code forall} behind it. Routing inserts no finding of its own, and the findings it is given
-     * are the ones named here (after the plan's P&amp;T decisions). So for a drug no finding names, neither
-     * rule can match, with or without its facts; a drug a finding names keeps all of them. On the benchmark
-     * mix those facts were 22 of a routing session's 37: most drugs of a class have no CPIC guideline.
+     * <p>With {@code readable} (the built-in routing rules as shipped), a session is given less, in two steps
+     * that change no decision, rule by rule. Routing inserts no finding of its own, and the findings it is
+     * given are the plan's (after its P&amp;T decisions), so a rule that needs a finding can match only where
+     * one is given.
+     * <ol>
+     *   <li>A reviewed drug that no finding names is given as its formulary entry alone. Only two rules read a
+     *       {@code ReviewedDrug} or a {@code ReviewedPopulation}: "genomic ground" reads the drug and its
+     *       populations, "pgx hard stop" the requested drug's populations. Both first require
+     *       {@code exists GenomicFinding( drug == $drug, ... )} for that same drug, and read the populations
+     *       only inside a {@code forall} behind it: for a drug no finding names, neither can match, with or
+     *       without its facts. On the benchmark mix those facts were 22 of a routing session's 37.</li>
+     *   <li>When no finding argues against a drug (avoid, or consider an alternative), the session is given
+     *       no reviewed drug, no formulary entry but the requested drug's and its step drugs', and no finding
+     *       but the requested drug's. Every rule that reads another drug's entry or finding, or a reviewed
+     *       drug, first needs a finding that argues against a drug: "alternatives", "genomic ground" and
+     *       "pgx hard stop" directly; "tier exception" through a {@code GenomicGround} for every lower-tier
+     *       drug of the class (with none, its {@code forall} fails wherever its {@code exists} holds); the
+     *       step-therapy waiver through grounds too. The other rules read the requested drug's entry and
+     *       findings ({@code drug == $drug}), or the step drugs' entries ("offer the step drugs", whose
+     *       {@code not GenomicFinding} over an arguing finding holds either way). On the benchmark mix about
+     *       eleven of a session's seventeen facts were formulary entries.</li>
+     * </ol>
      * {@code ShippedRoutingArgumentsTest} pins the routing rules this was argued over, and decides generated
      * requests both ways.
      *
-     * @param reviewedOnly the drugs whose {@code ReviewedDrug} and populations are given, or {@code null} for all
+     * @param readable what the routing rules can read, or {@code null} to give every reviewed drug's facts
      */
     private List<Object> routingFacts(String drug, LocalDate serviceDate, Map<String, List<String>> reviewed,
-                                      CoverageRequest request, Set<String> reviewedOnly) {
+                                      CoverageRequest request, Readable readable) {
         List<Object> facts = new ArrayList<>();
         facts.add(new RequestedDrug(drug, serviceDate));
         facts.add(formulary.formulary().policy());
-        reviewed.forEach((r, candidatePopulations) -> {
-            boolean asReviewed = reviewedOnly == null || reviewedOnly.contains(r);
+        // Without step 2, every entry is given (null). An entry whose drug is the requested one is its listing,
+        // however the reviewed name was spelled: the index keeps one entry per name.
+        Set<String> entriesGiven = null;
+        if (readable != null && !readable.othersRead()) {
+            FormularyIndex.Listing requested = formulary.listing(drug);
+            entriesGiven = new HashSet<>();
+            entriesGiven.add(drug);
+            if (requested != null && requested.entry().stepTherapy() != null) {
+                entriesGiven.addAll(requested.entry().stepTherapy().anyOf());
+            }
+        }
+        for (Map.Entry<String, List<String>> e : reviewed.entrySet()) {
+            String r = e.getKey();
+            boolean asReviewed = readable == null || readable.reviewedDrugs().contains(r);
             // A listed drug's facts were made with the formulary; a name it spells otherwise is found normalised.
             FormularyIndex.Listing listing = formulary.listing(r);
             if (asReviewed) {
                 facts.add(listing != null ? listing.reviewed() : new ReviewedDrug(r));
             }
-            (listing != null ? Optional.of(listing.entry()) : formulary.find(r)).ifPresent(facts::add);
+            FormularyDrug entry = listing != null ? listing.entry() : formulary.find(r).orElse(null);
+            if (entry != null && (entriesGiven == null || entriesGiven.contains(entry.drug()))) {
+                facts.add(entry);
+            }
             if (asReviewed) {
-                for (String population : candidatePopulations) {
+                for (String population : e.getValue()) {
                     facts.add(new ReviewedPopulation(r, population));
                 }
             }
-        });
+        }
         facts.addAll(request.biomarkers());
         facts.addAll(request.history());
         if (request.claim() != null) {

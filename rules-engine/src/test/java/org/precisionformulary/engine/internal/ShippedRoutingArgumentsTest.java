@@ -39,9 +39,11 @@ import org.precisionformulary.model.json.RequestReader;
 /**
  * Two arguments made over the built-in routing rules as shipped spare work where the pack is those rules: the
  * GINA guard skips its routing without genotypes where it cannot find a barrier (step 4 of
- * {@link GinaGuard#check}), and a routing session is given the reviewed-drug facts of only the drugs with a
- * finding ({@link RuleStages}). These tests hold both to the routing they spare, and tie them to the routing
- * rules they were made over.
+ * {@link GinaGuard#check}), and a routing session is given only the facts those rules can read: the
+ * reviewed-drug facts of only the drugs with a finding and, where no finding argues against a drug, no
+ * formulary entry but the requested drug's and its step drugs' and no finding but the requested drug's
+ * ({@link RuleStages}). These tests hold both to the routing they spare, and tie them to the routing rules they
+ * were made over.
  */
 class ShippedRoutingArgumentsTest {
 
@@ -56,7 +58,7 @@ class ShippedRoutingArgumentsTest {
 
     /**
      * Neither argument: the routing without genotypes runs wherever steps 1 to 3 do not skip it, and routing is
-     * given every reviewed drug's facts.
+     * given every reviewed drug's facts and every finding.
      */
     private static final Evaluator ROUTED = evaluator(false);
 
@@ -85,7 +87,8 @@ class ShippedRoutingArgumentsTest {
      * Over generated requests, the decision with the arguments is the decision with the routing they spare, byte
      * for byte: were the guard's argument wrong for a request, the routing would find the barrier the genotypes
      * add and send that request to a pharmacist; were the reviewed facts needed for a drug without a finding,
-     * a ground, a hard stop or a waiver would differ. The tries must reach the cases the arguments are for: a
+     * or another drug's entry or finding where none argues against a drug, a ground, a hard stop, a waiver or
+     * an alternative offered would differ. The tries must reach the cases the arguments are for: a
      * tier above 1 that pays, the holds, and the hard stop (which reads the requested drug's populations).
      */
     @Property(tries = 1500)
