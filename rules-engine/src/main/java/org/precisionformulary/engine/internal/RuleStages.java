@@ -164,11 +164,6 @@ final class RuleStages {
         return testingGaps.of(drug, geneResults);
     }
 
-    /** @return the facts a result inserted, in order */
-    static List<Object> facts(SessionResult result) {
-        return result.results().stream().map(SessionResult.Inserted::fact).toList();
-    }
-
     /**
      * What the built-in routing rules as shipped can read of a request's reviewed drugs, given its findings
      * ({@link #routingFacts}).
