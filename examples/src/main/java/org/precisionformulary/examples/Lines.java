@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.examples;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,42 +22,64 @@ final class Lines implements Closeable {
 
     private static final char BOM = '\uFEFF';
 
+    /** Characters decoded at a time; a line is found by scanning them, not by a call per character. */
+    private static final int BUFFER_CHARS = 1 << 16;
+
     private final Reader reader;
+    private final char[] buffer = new char[BUFFER_CHARS];
+    private int position;
+    private int limit;
     private final StringBuilder line = new StringBuilder();
     private boolean first = true;
 
     /** Malformed UTF-8 becomes U+FFFD rather than an exception: the engine then reports the line, not the CLI. */
     Lines(InputStream in) {
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** @return the next line without its terminator, or {@code null} at the end of input */
     String next() throws IOException {
-        line.setLength(0);
-        int c = reader.read();
-        if (c < 0) {
+        if (!fill()) {
             return null;
         }
         if (first) {
             first = false;
-            if (c == BOM) {
-                c = reader.read();
-                if (c < 0) {
-                    return "";
-                }
+            if (buffer[position] == BOM) {
+                position++;
             }
         }
-        while (c >= 0 && c != '\n') {
-            if (line.length() < MAX_CHARS) {
-                line.append((char) c);
+        line.setLength(0);
+        while (fill()) {
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
             }
-            c = reader.read();
+            int kept = Math.min(end - position, MAX_CHARS - line.length());
+            line.append(buffer, position, kept);
+            if (end < limit) {
+                position = end + 1;
+                break;
+            }
+            position = limit;
         }
         int end = line.length();
         if (end > 0 && line.charAt(end - 1) == '\r') {
             line.setLength(end - 1);
         }
         return line.toString();
+    }
+
+    /** @return whether a character is buffered, reading more when none is */
+    private boolean fill() throws IOException {
+        while (position == limit) {
+            int n = reader.read(buffer, 0, buffer.length);
+            if (n < 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+        }
+        return true;
     }
 
     /** @return the whole input as one text, cut just past the engine's limit */
