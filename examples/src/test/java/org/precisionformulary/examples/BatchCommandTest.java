@@ -98,6 +98,10 @@ class BatchCommandTest {
         for (int i = 0; i < 200; i++) {
             if (i % 37 == 5) {
                 text.append("not json ").append(i).append('\n');
+            } else if (i % 61 == 11) {
+                // Long enough to close a task before it has its full count of lines.
+                text.append("{\"requestId\":\"L").append(i).append("\",\"pad\":\"").append("x".repeat(
+                        BatchCommand.CHARS_PER_TASK)).append("\"}\n");
             } else if (i % 41 == 7) {
                 text.append('\n');
             } else {
