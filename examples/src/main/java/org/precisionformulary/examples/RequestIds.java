@@ -5,10 +5,16 @@ import org.precisionformulary.engine.BatchLines;
 
 /**
  * The request ids a batch has seen, to catch a request sent twice. Ids are kept as 64-bit fingerprints in an
- * open-addressing table of {@code long} fingerprint to {@code int} line, never as strings: at most
- * {@value #BYTES_PER_ID} bytes per distinct id (12-byte slots, at most half full), so the
- * {@value #DEFAULT_CAPACITY}-id cap costs at most 192 MiB (plus 96 MiB while the table grows to it). Past the
- * cap, checking stops: ids already seen are forgotten for good, and the batch says so once.
+ * open-addressing table of {@code long} fingerprint to {@code int} line, never as strings: 12-byte slots, at most
+ * three quarters full and at least three eighths once grown, so at most {@value #BYTES_PER_ID} bytes per distinct
+ * id beyond the pages' first slots (192 KiB in all), and the default cap of {@value #DEFAULT_CAPACITY} ids in at
+ * most 256 MiB. Past the cap, checking stops: ids already seen are forgotten for good, and the batch says so once.
+ *
+ * <p>The table is {@value #PAGES} pages, picked by a fingerprint's top bits, each growing on its own. One table
+ * doubling in one step allocated tens of megabytes at once in arrays the collector places apart ("humongous" in
+ * G1); a single such burst half-way through a million-request batch made G1 under {@code -Xmx512m} mark its old
+ * generation back to back for the rest of the run. Pages stay a few hundred kilobytes at the cap and grow at
+ * different moments.
  *
  * <p>Two different ids share a fingerprint with a probability of about n²/2⁶⁵ for n ids (below one in
  * 100,000 for a million ids); the second would then be reported as a duplicate of the first.
@@ -18,13 +24,16 @@ final class RequestIds {
     /** The most distinct ids checked by default. */
     static final int DEFAULT_CAPACITY = 1 << 23;
     /** Memory per distinct id, at the worst load. */
-    static final int BYTES_PER_ID = 24;
+    static final int BYTES_PER_ID = 32;
 
-    private static final int FIRST_SLOTS = 1 << 10;
+    private static final int PAGE_BITS = 10;
+    static final int PAGES = 1 << PAGE_BITS;
+    private static final int FIRST_SLOTS = 16;
 
     private final int capacity;
-    private long[] fingerprints = new long[FIRST_SLOTS];
-    private int[] lines = new int[FIRST_SLOTS];
+    private long[][] fingerprints = new long[PAGES][];
+    private int[][] lines = new int[PAGES][];
+    private final int[] pageSizes = new int[PAGES];
     private int size;
     private boolean full;
 
@@ -63,24 +72,29 @@ final class RequestIds {
             return 0;
         }
         long fingerprint = fingerprint(id);
-        int mask = fingerprints.length - 1;
+        int page = (int) (fingerprint >>> (Long.SIZE - PAGE_BITS));
+        if (fingerprints[page] == null) {
+            fingerprints[page] = new long[FIRST_SLOTS];
+            lines[page] = new int[FIRST_SLOTS];
+        }
+        long[] held = fingerprints[page];
+        int mask = held.length - 1;
         for (int slot = (int) fingerprint & mask; ; slot = (slot + 1) & mask) {
-            long held = fingerprints[slot];
-            if (held == fingerprint) {
-                return lines[slot];
+            if (held[slot] == fingerprint) {
+                return lines[page][slot];
             }
-            if (held == 0) {
+            if (held[slot] == 0) {
                 if (size == capacity) {
                     full = true;
-                    fingerprints = new long[0];
-                    lines = new int[0];
+                    fingerprints = new long[0][];
+                    lines = new int[0][];
                     return 0;
                 }
-                fingerprints[slot] = fingerprint;
-                lines[slot] = (int) line;
+                held[slot] = fingerprint;
+                lines[page][slot] = (int) line;
                 size++;
-                if (size * 2L > fingerprints.length) {
-                    grow();
+                if (++pageSizes[page] * 4L > held.length * 3L) {
+                    grow(page);
                 }
                 return 0;
             }
@@ -97,23 +111,25 @@ final class RequestIds {
         return size;
     }
 
-    private void grow() {
-        long[] oldFingerprints = fingerprints;
-        int[] oldLines = lines;
-        fingerprints = new long[oldFingerprints.length * 2];
-        lines = new int[oldLines.length * 2];
-        int mask = fingerprints.length - 1;
+    private void grow(int page) {
+        long[] oldFingerprints = fingerprints[page];
+        int[] oldLines = lines[page];
+        long[] grown = new long[oldFingerprints.length * 2];
+        int[] grownLines = new int[oldLines.length * 2];
+        int mask = grown.length - 1;
         for (int i = 0; i < oldFingerprints.length; i++) {
             long fingerprint = oldFingerprints[i];
             if (fingerprint != 0) {
                 int slot = (int) fingerprint & mask;
-                while (fingerprints[slot] != 0) {
+                while (grown[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                fingerprints[slot] = fingerprint;
-                lines[slot] = oldLines[i];
+                grown[slot] = fingerprint;
+                grownLines[slot] = oldLines[i];
             }
         }
+        fingerprints[page] = grown;
+        lines[page] = grownLines;
     }
 
     /** FNV-1a over the UTF-16 units, then a 64-bit finaliser so that the low bits, which pick slots, mix well. */
