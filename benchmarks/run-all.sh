@@ -102,15 +102,24 @@ else
   TIME=()
   echo "/usr/bin/time not found: no peak RSS in batch.txt" >&2
 fi
-start=$(date +%s.%N)
-"${TIME[@]}" java ${BATCH_JAVA_OPTS:--Xmx512m} -jar "$CLI" batch --in "$WORK/requests.ndjson" --out "$WORK/decisions.ndjson" \
-  --formulary "$WORK/formulary.json" --threads 2 2> "$OUT/batch.txt"
-end=$(date +%s.%N)
-lines=$(wc -l < "$WORK/decisions.ndjson")
-awk -v s="$start" -v e="$end" -v n="$lines" \
-  'BEGIN { printf "batch: %d decisions in %.1f s = %.0f decisions/s (2 threads, JVM start included)\n", n, e - s, n / (e - s) }' \
-  | tee -a "$OUT/batch.txt"
-# The decisions' hash, so that a later run on the same seed and size can show its decisions are the same.
-echo "decisions sha256: $(sha256sum "$WORK/decisions.ndjson" | cut -d' ' -f1)" | tee -a "$OUT/batch.txt"
+# The batch twice, the same file: through the launcher, as the README runs the command line (it adds the
+# throughput collector for batch), and as a plain `java -jar`. Each run's decisions are hashed, so that a later run
+# on the same seed and size, and the two runs here, can show their decisions are the same.
+batch() {
+  local name=$1; shift
+  local start end lines
+  start=$(date +%s.%N)
+  "${TIME[@]}" "$@" batch --in "$WORK/requests.ndjson" --out "$WORK/decisions.ndjson" \
+    --formulary "$WORK/formulary.json" --threads 2 2> "$OUT/$name.txt"
+  end=$(date +%s.%N)
+  lines=$(wc -l < "$WORK/decisions.ndjson")
+  awk -v s="$start" -v e="$end" -v n="$lines" -v how="$*" \
+    'BEGIN { printf "batch: %d decisions in %.1f s = %.0f decisions/s (2 threads, JVM start included; %s)\n", n, e - s, n / (e - s), how }' \
+    | tee -a "$OUT/$name.txt"
+  echo "decisions sha256: $(sha256sum "$WORK/decisions.ndjson" | cut -d' ' -f1)" | tee -a "$OUT/$name.txt"
+}
+JAVA_OPTS="${BATCH_JAVA_OPTS:--Xmx512m}" batch batch examples/bin/precision-formulary
+# shellcheck disable=SC2086 # the options are words on purpose
+batch batch-java-jar java ${BATCH_JAVA_OPTS:--Xmx512m} -jar "$CLI"
 
 echo "results in $OUT" >&2
