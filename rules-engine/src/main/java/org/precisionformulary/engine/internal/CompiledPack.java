@@ -459,7 +459,7 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
                 rules.put(rule.getName(), ruleInfo(rule.getName(), rule.getPackage(), rule.getMetaData()));
             }
         }
-        return Collections.unmodifiableMap(rules);
+        return byName(rules);
     }
 
     static Map<String, RuleInfo> readRules(KieBase kieBase) {
@@ -469,7 +469,15 @@ public record CompiledPack(Supplier<KieBase> wholeBase, String name, String vers
                 rules.put(rule.getName(), ruleInfo(rule.getName(), pkg.getName(), rule.getMetaData()));
             }
         }
-        return Collections.unmodifiableMap(rules);
+        return byName(rules);
+    }
+
+    /**
+     * The rules in name order, as every listing shows them, looked up by hash: deciding looks a rule up for each
+     * finding, and comparing names in a sorted map walks the long prefixes rule names share ("codeine CYP2D6: ").
+     */
+    private static Map<String, RuleInfo> byName(Map<String, RuleInfo> sorted) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
     }
 
     private static RuleInfo ruleInfo(String name, String pkg, Map<String, Object> metadata) {

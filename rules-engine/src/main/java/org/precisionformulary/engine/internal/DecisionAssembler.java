@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.precisionformulary.content.cpic.CpicData;
 import org.precisionformulary.content.cpic.CpicRecommendation;
 import org.precisionformulary.content.population.PopulationSelector;
@@ -55,6 +56,8 @@ final class DecisionAssembler {
     private final CompiledPack pack;
     private final CpicData cpic;
     private final PlanDecisions decisions;
+    /** Per rule name, what its findings cite; bounded by the pack's rules, which an assembler never sees change. */
+    private final Map<String, Citation> citations = new ConcurrentHashMap<>();
 
     DecisionAssembler(CompiledPack pack, CpicData cpic, PlanDecisions decisions) {
         this.pack = pack;
@@ -267,6 +270,32 @@ final class DecisionAssembler {
     }
 
     private Finding toFinding(GenomicFinding f, String ruleName) {
+        Citation cited = citations.get(ruleName);
+        if (cited == null) {
+            cited = citations.computeIfAbsent(ruleName, this::citation);
+        }
+        Map<String, String> genes = new TreeMap<>();
+        Map<String, String> key = new TreeMap<>();
+        for (GeneResult g : f.basis()) {
+            genes.put(g.gene().symbol(), g.display());
+            if (g.lookupKey() != null) {
+                key.put(g.gene().symbol(), g.lookupKey());
+            }
+        }
+        return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(), cited.text(),
+                cited.implications(), cited.guidelineId(), cited.url(), cited.pmids(), cited.recommendationId(),
+                ruleName, decisions.condition(f, ruleName));
+    }
+
+    /**
+     * What a finding cites of its rule and of CPIC's tables: the same for every finding of the rule, so worked out
+     * once per rule ({@link #citations}) rather than per finding.
+     */
+    private record Citation(String recommendationId, String text, List<String> implications, String guidelineId,
+                            String url, List<String> pmids) {
+    }
+
+    private Citation citation(String ruleName) {
         RuleInfo rule = pack.rules().get(ruleName);
         Map<String, String> meta = rule == null ? Map.of() : rule.metadata();
         String recId = meta.get("recommendationId");
@@ -277,18 +306,8 @@ final class DecisionAssembler {
                 .orElse(null));
         List<String> pmids = meta.containsKey("pmids") ? RuleInfo.list(meta.get("pmids"))
                 : rec.map(CpicRecommendation::pmids).orElse(List.of());
-        Map<String, String> genes = new TreeMap<>();
-        Map<String, String> key = new TreeMap<>();
-        for (GeneResult g : f.basis()) {
-            genes.put(g.gene().symbol(), g.display());
-            if (g.lookupKey() != null) {
-                key.put(g.gene().symbol(), g.lookupKey());
-            }
-        }
-        return new Finding(f.drug(), f.population(), genes, key, f.classification(), f.action(),
-                rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
-                rec.map(CpicRecommendation::implications).orElse(List.of()),
-                guidelineId, url, pmids, recId, ruleName, decisions.condition(f, ruleName));
+        return new Citation(recId, rec.map(CpicRecommendation::text).orElse(meta.get("recommendation")),
+                rec.map(CpicRecommendation::implications).orElse(List.of()), guidelineId, url, pmids);
     }
 
     /** @return {@code " (population)"}, or nothing for CPIC's general population */

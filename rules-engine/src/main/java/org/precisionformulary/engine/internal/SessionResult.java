@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.precisionformulary.engine.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,6 +29,12 @@ public record SessionResult(List<Inserted> results, List<String> firedRules, Str
      * @return the inserted facts of that type, in insertion order
      */
     public <T> List<Inserted> ofType(Class<T> type) {
-        return results.stream().filter(i -> type.isInstance(i.fact())).toList();
+        List<Inserted> of = new ArrayList<>();
+        for (Inserted i : results) {
+            if (type.isInstance(i.fact())) {
+                of.add(i);
+            }
+        }
+        return Collections.unmodifiableList(of);
     }
 }
