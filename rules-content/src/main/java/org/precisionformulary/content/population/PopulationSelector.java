@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class PopulationSelector {
     }
 
     private final CpicData data;
-    private final List<Selector> selectors;
+    /** Each drug's rows, in table order: a request looks up a dozen drugs, and the table has rows for few. */
+    private final Map<String, List<Selector>> selectorsByDrug;
 
     /**
      * The built-in selectors.
@@ -100,7 +102,12 @@ public final class PopulationSelector {
             byKey.values().removeIf(s -> replaced.contains(s.drug() + "\t" + s.population()));
             byKey.putAll(plan);
         }
-        this.selectors = List.copyOf(byKey.values());
+        Map<String, List<Selector>> byDrug = new HashMap<>();
+        for (Selector s : byKey.values()) {
+            byDrug.computeIfAbsent(s.drug(), d -> new ArrayList<>()).add(s);
+        }
+        byDrug.replaceAll((d, rows) -> List.copyOf(rows));
+        this.selectorsByDrug = Map.copyOf(byDrug);
     }
 
     private static Selector selector(CpicData data, Tsv.Row row) {
@@ -174,10 +181,7 @@ public final class PopulationSelector {
         }
         Set<String> selected = new LinkedHashSet<>();
         List<Selector> fallbacks = new ArrayList<>();
-        for (Selector s : selectors) {
-            if (!s.drug().equals(drug)) {
-                continue;
-            }
+        for (Selector s : selectorsByDrug.getOrDefault(drug, List.of())) {
             if (s.kind().equals("otherwise_with_history")) {
                 fallbacks.add(s);
             } else if (matches(s, birthDate, diagnoses, history, serviceDate)) {
@@ -204,8 +208,8 @@ public final class PopulationSelector {
      */
     public List<String> notes(String drug, LocalDate birthDate, LocalDate serviceDate) {
         List<String> notes = new ArrayList<>();
-        for (Selector s : selectors) {
-            if (s.drug().equals(drug) && s.kind().equals("note_below_age")) {
+        for (Selector s : selectorsByDrug.getOrDefault(drug, List.of())) {
+            if (s.kind().equals("note_below_age")) {
                 Integer age = birthDate == null || serviceDate == null ? null
                         : Period.between(birthDate, serviceDate).getYears();
                 if (age == null || age < Integer.parseInt(s.values().get(0))) {
