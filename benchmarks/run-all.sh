@@ -5,7 +5,8 @@
 #   benchmarks/run-all.sh            the full set (about 1 h 40 min; the 1,000,000-request batch included)
 #   QUICK=1 benchmarks/run-all.sh    2 forks, 36 s of warm-up, 15 s measured (about 70 min; the 1,000,000-request batch included)
 #   TARGETS=1 benchmarks/run-all.sh  only the rows the performance targets name, at QUICK settings: latency,
-#                                    throughput, start-up and the 1,000,000-request batch (about 20 min)
+#                                    throughput (and the ratio interleaved in one JVM), start-up and the
+#                                    1,000,000-request batch (about 20 min)
 #   SMOKE=1 benchmarks/run-all.sh    every step at toy size, to check the script itself (a few minutes)
 set -euo pipefail
 
@@ -25,6 +26,7 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   PACK_SIZES=5
   STARTUP_RUNS=1
   BATCH_REQUESTS=2000
+  INTERLEAVED=(--warmup-seconds 2 --rounds 2 --block 100)
 elif [[ "${QUICK:-0}" == 1 || "${TARGETS:-0}" == 1 ]]; then
   JMH_RUN=(-f 2 -wi 6 -w 6s -i 3 -r 5s)
   JMH_SHOT=(-f 3)
@@ -32,6 +34,7 @@ elif [[ "${QUICK:-0}" == 1 || "${TARGETS:-0}" == 1 ]]; then
   PACK_SIZES=5,20,0
   STARTUP_RUNS=5
   BATCH_REQUESTS=1000000
+  INTERLEAVED=(--warmup-seconds 60 --rounds 30)
 else
   JMH_RUN=(-f 3 -wi 5 -w 2s -i 5 -r 4s)
   JMH_SHOT=(-f 5)
@@ -39,6 +42,7 @@ else
   PACK_SIZES=5,20,0
   STARTUP_RUNS=7
   BATCH_REQUESTS=1000000
+  INTERLEAVED=(--warmup-seconds 90 --rounds 40)
 fi
 
 {
@@ -58,6 +62,11 @@ jmh() {
 # Latency (p50/p99/p99.9) and throughput at 1 and 2 threads: engine and baseline on the standard mix.
 jmh latency 'EvaluateLatency' "${JMH_RUN[@]}"
 jmh throughput 'EvaluateThroughput' "${JMH_RUN[@]}"
+# The engine / baseline ratio again, in one JVM: blocks of the same requests alternate between the two, so the
+# load a shared machine puts on one JMH run and not the next falls on both sides alike.
+echo "== engine against baseline, interleaved" >&2
+java -Xmx2g -cp "$JAR" org.precisionformulary.benchmarks.Interleaved --compare baseline "${INTERLEAVED[@]}" \
+  | tee "$OUT/interleaved.txt"
 if [[ "${TARGETS:-0}" != 1 ]]; then
 # One session per request, two stages without and with kept findings (why the engine is built as it is).
 jmh evaluation-path 'EvaluationPath' "${JMH_RUN[@]}"
