@@ -68,6 +68,24 @@ public final class RequestReader {
      * @return the request and its errors; never {@code null}
      */
     public static ParsedRequest read(String text) {
+        if (text != null && text.length() <= MAX_REQUEST_CHARS) {
+            CoverageRequest request = StreamingRequestReader.read(text);
+            if (request != null) {
+                return new ParsedRequest(request.requestId(), request, List.of(), text);
+            }
+        }
+        return readAsTree(text);
+    }
+
+    /**
+     * Reads the text as a JSON tree, walked field by field in a fixed order, so that every problem is found
+     * and reported in that order. {@link StreamingRequestReader} reads the common well-formed request
+     * without the tree, and leaves everything else to this.
+     *
+     * @param text one JSON object
+     * @return the request and its errors; never {@code null}
+     */
+    static ParsedRequest readAsTree(String text) {
         List<FieldError> errors = new ArrayList<>();
         if (text == null || text.isBlank()) {
             errors.add(new FieldError("$", "the request is empty"));
@@ -82,6 +100,11 @@ public final class RequestReader {
             root = REQUEST_READER.readTree(text);
         } catch (JsonProcessingException e) {
             errors.add(new FieldError("$", "not JSON: " + e.getOriginalMessage()));
+            return new ParsedRequest(null, null, errors, text);
+        } catch (NumberFormatException e) {
+            // Jackson reads decimals exactly, and an exponent beyond BigDecimal's range fails outside its own
+            // exceptions: still the sender's error, anywhere in the text, even in a field nobody reads.
+            errors.add(new FieldError("$", "a number in the request is out of range: " + e.getMessage()));
             return new ParsedRequest(null, null, errors, text);
         }
         if (root == null || !root.isObject()) {
@@ -145,7 +168,7 @@ public final class RequestReader {
             f.error("drug", "drug needs a name, an rxnorm id or an ndc");
             return null;
         }
-        if (rxnorm != null && !rxnorm.trim().matches("\\d{1,10}")) {
+        if (rxnorm != null && !isRxnorm(rxnorm)) {
             f.error("drug.rxnorm", "an RxNorm id is 1 to 10 digits, not '" + rxnorm + "'");
             return null;
         }
@@ -158,6 +181,51 @@ public final class RequestReader {
             }
         }
         return new DrugRef(name, rxnorm, ndc);
+    }
+
+    /**
+     * @param rxnorm an RxNorm id as given
+     * @return whether it is 1 to 10 digits, around any spaces
+     */
+    static boolean isRxnorm(String rxnorm) {
+        return rxnorm.trim().matches("\\d{1,10}");
+    }
+
+    /**
+     * {@code LocalDate.parse(text)}, with its results and its exceptions, read directly when the text is the
+     * usual ten characters {@code YYYY-MM-DD}: the formatter's general parse was a tenth of reading a request.
+     *
+     * @param text a date as given, trimmed
+     * @return the date
+     * @throws DateTimeParseException when the text is not an ISO-8601 calendar date
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (java.time.DateTimeException e) {
+                    // Not a day of the calendar: the formatter below throws the exception callers expect.
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** @return the ASCII digits from {@code from} to {@code to} as a number, or -1 if one is not a digit */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean blank(String s) {
@@ -471,7 +539,7 @@ public final class RequestReader {
                 return null;
             }
             try {
-                LocalDate date = LocalDate.parse(value.trim());
+                LocalDate date = isoDate(value.trim());
                 if (date.isBefore(EARLIEST_DATE)) {
                     error(at(parent, name), value + " is before " + EARLIEST_DATE + ", not a plausible date");
                     return null;

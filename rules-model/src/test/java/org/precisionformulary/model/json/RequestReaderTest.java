@@ -21,6 +21,11 @@ class RequestReaderTest {
         });
         assertThat(read("[1,2]").errors()).extracting(FieldError::field).containsExactly("$");
         assertThat(read("").errors()).extracting(FieldError::field).containsExactly("$");
+        assertThat(read("{\"requestId\":\"R\",\"member\":{\"id\":\"M\"},\"drug\":{\"name\":\"x\"},\"u\":1e99999999999}")
+                .errors()).singleElement().satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("$");
+                    assertThat(e.message()).startsWith("a number in the request is out of range");
+                });
     }
 
     @Test
