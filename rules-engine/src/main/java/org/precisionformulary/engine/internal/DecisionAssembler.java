@@ -3,8 +3,8 @@ package org.precisionformulary.engine.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,10 +77,7 @@ final class DecisionAssembler {
      */
     CoverageDecision assemble(CoverageRequest request, String drug, Optional<FormularyDrug> listed, List<String> notes,
                               SessionResult result, Audit audit, FormularyPolicy policy) {
-        Map<GenomicFinding, Finding> findings = new LinkedHashMap<>();
-        for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
-            findings.put((GenomicFinding) i.fact(), toFinding((GenomicFinding) i.fact(), i.rule()));
-        }
+        Findings findings = new Findings(result);
         List<String> rejectCodes = new ArrayList<>();
         List<String> reasons = new ArrayList<>(notes);
         List<DurAlert> alerts = new ArrayList<>();
@@ -103,7 +100,7 @@ final class DecisionAssembler {
                 holds.add(h);
                 reasons.add(i.rule() + ": " + h.reason());
             } else if (fact instanceof Waiver w && !exceptions.containsKey(w.type())) {
-                String ground = ground(w, findings.values());
+                String ground = ground(w, findings);
                 exceptions.put(w.type(), new CoverageException(w.type(), ground, i.rule()));
                 if (w.type() == ExceptionType.TIER_EXCEPTION) {
                     exceptionTier = w.tier();
@@ -155,12 +152,12 @@ final class DecisionAssembler {
         }
         if (RejectCode.PGX_HARD_STOP.equals(verdict.rejectCode())) {
             // A stop CPIC itself qualifies can be answered: the prescriber confirms the condition.
-            findings.values().stream().filter(f -> f.drug().equals(drug) && f.cpicCondition() != null)
+            findings.of(drug).stream().filter(f -> f.cpicCondition() != null)
                     .map(f -> "CPIC allows " + drug + populationSuffix(f.population()) + " where: \""
                             + f.cpicCondition() + "\" (" + f.recommendationId() + "); a prescriber who confirms"
                             + " this may ask the plan for an exception")
                     .distinct().forEach(reasons::add);
-            reasons.addAll(refusedOverrides(request, drug, findings.values(), policy));
+            reasons.addAll(refusedOverrides(request, drug, findings.of(drug), policy));
         }
         List<CoverageException> waived = verdict.waived() ? List.copyOf(exceptions.values()) : List.of();
         Integer tier = listed.map(FormularyDrug::tier).orElse(null);
@@ -179,7 +176,7 @@ final class DecisionAssembler {
         }
         List<Finding> shown = new ArrayList<>();
         for (String m : mentioned) {
-            findings.values().stream().filter(f -> f.drug().equals(m))
+            findings.of(m).stream()
                     .sorted(Comparator.comparing(Finding::population).thenComparing(Finding::ruleId))
                     .forEach(shown::add);
         }
@@ -207,7 +204,7 @@ final class DecisionAssembler {
      * Why the DUR/PPS answers a claim carries did not lift its hard stop: the plan does not accept them, or CPIC
      * states no condition of use for a Strong avoid, which then needs prior authorization.
      */
-    private static List<String> refusedOverrides(CoverageRequest request, String drug, Collection<Finding> findings,
+    private static List<String> refusedOverrides(CoverageRequest request, String drug, List<Finding> findings,
                                                  FormularyPolicy policy) {
         if (request.durPps().isEmpty()) {
             return List.of();
@@ -218,8 +215,7 @@ final class DecisionAssembler {
                     + " (accepted: " + (policy.pgxOverrides().isEmpty() ? "none"
                     : String.join(", ", policy.pgxOverrides().stream().map(Object::toString).toList())) + ")");
         }
-        List<String> unqualified = findings.stream().filter(f -> f.drug().equals(drug)
-                        && f.action() == Action.AVOID && f.cpicCondition() == null)
+        List<String> unqualified = findings.stream().filter(f -> f.action() == Action.AVOID && f.cpicCondition() == null)
                 .map(f -> f.recommendationId() == null ? f.ruleId() : f.recommendationId()).distinct().toList();
         return List.of("DUR/PPS " + given + " cannot answer this stop: CPIC states no condition under which it allows "
                 + drug + " (" + String.join(", ", unqualified) + "); it needs prior authorization");
@@ -236,14 +232,14 @@ final class DecisionAssembler {
      * content names neither) advised against by CPIC. Findings that support different grounds are cited each
      * with their evidence.
      */
-    private String ground(Waiver w, Collection<Finding> findings) {
+    private String ground(Waiver w, Findings findings) {
         if (w.groundDrugs().isEmpty()) {
             return w.reason();
         }
         List<String> parts = new ArrayList<>();
         for (String d : w.groundDrugs().stream().sorted().toList()) {
             Map<String, Set<String>> evidenceByWording = new LinkedHashMap<>();
-            findings.stream().filter(f -> f.drug().equals(d) && f.action().arguesAgainst())
+            findings.of(d).stream().filter(f -> f.action().arguesAgainst())
                     .sorted(Comparator.comparing(this::groundOf))
                     .forEach(f -> evidenceByWording.computeIfAbsent(groundOf(f).wording(), k -> new LinkedHashSet<>())
                             .add("CPIC " + f.classification().label() + " "
@@ -267,6 +263,47 @@ final class DecisionAssembler {
         }
         RuleInfo rule = pack.rules().get(f.ruleId());
         return Ground.of(rule == null ? null : rule.get(Ground.METADATA_KEY));
+    }
+
+    /**
+     * The findings the rules inserted, in the order they were inserted, each made a {@link Finding} only when the
+     * decision shows or cites it: a request reviews its drug's whole class, and most of those findings are never
+     * shown. An equal finding inserted twice is one finding, attributed to the rule that inserted it last.
+     */
+    private final class Findings {
+        private final Map<GenomicFinding, String> ruleOf = new LinkedHashMap<>();
+        private final Map<GenomicFinding, Finding> made = new HashMap<>();
+
+        Findings(SessionResult result) {
+            for (SessionResult.Inserted i : result.ofType(GenomicFinding.class)) {
+                ruleOf.put((GenomicFinding) i.fact(), i.rule());
+            }
+        }
+
+        /** @return the finding, or {@code null} when the rules inserted none equal to {@code fact} */
+        Finding get(GenomicFinding fact) {
+            Finding finding = made.get(fact);
+            if (finding == null) {
+                String rule = ruleOf.get(fact);
+                if (rule == null) {
+                    return null;
+                }
+                finding = toFinding(fact, rule);
+                made.put(fact, finding);
+            }
+            return finding;
+        }
+
+        /** @return the findings for {@code drug}, in the order they were inserted */
+        List<Finding> of(String drug) {
+            List<Finding> out = new ArrayList<>();
+            for (GenomicFinding fact : ruleOf.keySet()) {
+                if (fact.drug().equals(drug)) {
+                    out.add(get(fact));
+                }
+            }
+            return out;
+        }
     }
 
     private Finding toFinding(GenomicFinding f, String ruleName) {
