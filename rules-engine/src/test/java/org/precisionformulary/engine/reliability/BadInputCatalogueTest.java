@@ -123,6 +123,16 @@ class BadInputCatalogueTest {
     }
 
     @Test
+    void aNumberBeyondWhatADecimalHoldsIsAnErrorOnTheRequestEvenInAnUnknownField() {
+        CoverageDecision decision = ENGINE.evaluate("{" + CODEINE + ",\"note\":1e99999999999}");
+        assertThat(decision.outcome()).isEqualTo(Outcome.PHARMACIST_REVIEW);
+        assertThat(decision.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("$");
+            assertThat(e.message()).startsWith("a number in the request is out of range");
+        });
+    }
+
+    @Test
     void anUnderflowingActivityScoreIsNotReadAsZero() {
         assertRefused(withGenotypes("{\"gene\":\"CYP2D6\",\"activityScore\":1e-9999999}"), "genotypes[0].activityScore");
     }
